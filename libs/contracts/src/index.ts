@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './enums';
+export * from './schemas';
+export * from './events';
+export * from './jobs';
+export * from './redis-keys';

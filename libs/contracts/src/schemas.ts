@@ -1,0 +1,238 @@
+import { z } from 'zod';
+import {
+  CONVERSATION_STATUSES,
+  PRIORITIES,
+  TICKET_STATUSES,
+  USER_ROLES,
+  type ConversationStatus,
+  type Intent,
+  type MessageRole,
+  type Priority,
+  type TicketStatus,
+  type ToneLabel,
+  type UserRole,
+} from './enums';
+
+/** Longest visitor or agent message accepted, in characters. Longer text is refused with 413. */
+export const MAX_MESSAGE_CHARS = 10_000;
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const messageText = z.string().trim().min(1);
+
+// ---- Staff -------------------------------------------------------------------------------------
+
+export const loginSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  password: z.string().min(1).max(1024),
+});
+export type LoginInput = z.infer<typeof loginSchema>;
+
+export const createUserSchema = z.strictObject({
+  email: z.string().trim().toLowerCase().pipe(z.email()),
+  name: text(200),
+  password: z.string().min(8).max(1024),
+  role: z.enum(USER_ROLES),
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const createPersonaSchema = z.strictObject({
+  name: text(100),
+  instructions: text(20_000),
+  greeting: text(2_000).optional(),
+  tone: text(200).optional(),
+  avatarUrl: z.url().max(2_000).optional(),
+  languagePolicy: z.enum(['match_visitor', 'fixed']).optional(),
+  model: text(200).optional(),
+  fallbackModels: z.array(text(200)).max(5).optional(),
+  temperature: z.number().min(0).max(2).optional(),
+  maxReplyTokens: z.number().int().min(16).max(16_384).optional(),
+});
+export type CreatePersonaInput = z.infer<typeof createPersonaSchema>;
+
+export const updatePersonaSchema = createPersonaSchema.partial();
+export type UpdatePersonaInput = z.infer<typeof updatePersonaSchema>;
+
+export const escalateActionSchema = z.strictObject({
+  action: z.literal('escalate'),
+  priority: z.enum(PRIORITIES).optional(),
+  reason: text(500).optional(),
+});
+
+export const escalationRuleSchema = z.strictObject({
+  name: text(200),
+  when: z.record(z.string(), z.unknown()),
+  then: escalateActionSchema,
+  enabled: z.boolean().optional(),
+});
+export const escalationRulesSchema = z.array(escalationRuleSchema).max(100);
+export type EscalationRuleInput = z.infer<typeof escalationRuleSchema>;
+
+const origin = z
+  .string()
+  .trim()
+  .refine((value) => value === '*' || /^https?:\/\/[^/\s]+$/.test(value), {
+    message: 'must be an origin such as https://example.com (scheme and host, no path) or "*"',
+  });
+
+export const createInboxSchema = z.strictObject({
+  name: text(200),
+  personaId: z.uuid(),
+  allowedOrigins: z.array(origin).min(1).max(50),
+});
+export type CreateInboxInput = z.infer<typeof createInboxSchema>;
+
+export const createArticleSchema = z.strictObject({
+  title: text(500),
+  body: text(200_000),
+  url: z.url().max(2_000).optional(),
+});
+export type CreateArticleInput = z.infer<typeof createArticleSchema>;
+export const updateArticleSchema = createArticleSchema.partial();
+export type UpdateArticleInput = z.infer<typeof updateArticleSchema>;
+
+export const analyzeSchema = z.strictObject({ text: messageText.max(MAX_MESSAGE_CHARS) });
+
+export const listConversationsQuerySchema = z.strictObject({
+  status: z.enum(CONVERSATION_STATUSES).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+export type ListConversationsQuery = z.infer<typeof listConversationsQuerySchema>;
+
+export const listTicketsQuerySchema = z.strictObject({
+  status: z.enum(TICKET_STATUSES).optional(),
+});
+
+export const agentMessageSchema = z.strictObject({
+  text: messageText,
+  internal: z.boolean().optional(),
+});
+export type AgentMessageInput = z.infer<typeof agentMessageSchema>;
+
+// ---- Widget ------------------------------------------------------------------------------------
+
+export const widgetSessionSchema = z.strictObject({
+  inboxKey: z.string().trim().min(1).max(200),
+  visitorToken: z.string().min(1).max(4_000).optional(),
+  user: z
+    .strictObject({
+      externalId: z.string().trim().min(1).max(200),
+      name: text(200).optional(),
+      email: z.string().trim().toLowerCase().pipe(z.email()).optional(),
+      hash: z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'must be a hex HMAC-SHA256').optional(),
+    })
+    .optional(),
+});
+export type WidgetSessionInput = z.infer<typeof widgetSessionSchema>;
+
+export const sendMessageSchema = z.strictObject({
+  clientMessageId: z.string().trim().min(1).max(100),
+  text: messageText,
+  attachments: z.array(z.strictObject({ id: z.uuid() })).max(10).optional(),
+});
+export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+
+export const syncSchema = z.strictObject({
+  conversationId: z.uuid(),
+  afterSeq: z.number().int().min(0).default(0),
+});
+export type SyncInput = z.infer<typeof syncSchema>;
+
+export const typingSchema = z.strictObject({ on: z.boolean() });
+
+export const rateSchema = z.strictObject({
+  conversationId: z.uuid(),
+  score: z.number().int().min(1).max(5),
+  comment: text(2_000).optional(),
+});
+export type RateInput = z.infer<typeof rateSchema>;
+
+// ---- Views (what the API returns) -------------------------------------------------------------
+
+export interface Tone {
+  label: ToneLabel;
+  score: number;
+}
+
+export interface Analysis {
+  tone: Tone;
+  intent: Intent;
+}
+
+export interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+}
+
+export interface Citation {
+  articleId: string;
+  title: string;
+  url?: string;
+}
+
+export interface MessageView {
+  id: string;
+  conversationId: string;
+  seq: number;
+  role: MessageRole;
+  text: string;
+  createdAt: string;
+  clientMessageId?: string;
+  tone?: Tone;
+  intent?: Intent;
+  internal?: boolean;
+  author?: { id: string; name: string };
+  citations?: Citation[];
+  usage?: { model: string; promptTokens: number; completionTokens: number; costUsd: number };
+}
+
+export interface EscalationView {
+  reason: string;
+  rule?: string;
+  source: string;
+  at: string;
+}
+
+export interface ConversationView {
+  id: string;
+  status: ConversationStatus;
+  priority: Priority;
+  inboxId: string;
+  visitor: { id: string; name?: string; email?: string };
+  assignee?: { id: string; name: string };
+  tone: Tone & { negativeStreak: number };
+  escalation?: EscalationView;
+  lastMessage?: MessageView;
+  tags: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TicketView {
+  id: string;
+  conversationId: string;
+  status: TicketStatus;
+  priority: Priority;
+  subject: string;
+  reason: string;
+  assigneeId?: string;
+  createdAt: string;
+  firstResponseAt?: string;
+  resolvedAt?: string;
+}
+
+export interface WidgetSettings {
+  title: string;
+  greeting: string;
+  botName: string;
+  avatarUrl?: string;
+}
+
+export interface WidgetSessionView {
+  visitorToken: string;
+  visitorId: string;
+  settings: WidgetSettings;
+  conversation: { id: string; status: ConversationStatus } | null;
+}
