@@ -183,7 +183,7 @@ export interface MessageView {
   tone?: Tone;
   intent?: Intent;
   internal?: boolean;
-  author?: { id: string; name: string };
+  author?: { id?: string; name: string };
   citations?: Citation[];
   usage?: { model: string; promptTokens: number; completionTokens: number; costUsd: number };
 }

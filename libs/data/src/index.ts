@@ -1,1 +1,27 @@
-export {};
+export * from './data.module';
+export * from './platform-config';
+export * from './prisma-client';
+export * from './views';
+export * from './realtime/realtime-publisher';
+export * from './repositories/audit.repository';
+export * from './repositories/conversations.repository';
+export * from './repositories/inboxes.repository';
+export * from './repositories/instance-secrets.repository';
+export * from './repositories/knowledge.repository';
+export * from './repositories/messages.repository';
+export * from './repositories/personas.repository';
+export * from './repositories/staff.repository';
+export * from './repositories/tickets.repository';
+export * from './repositories/visitors.repository';
+export * from './queue/job-queue';
+export type {
+  Conversation,
+  EscalationRule,
+  Inbox,
+  KnowledgeArticle,
+  Message,
+  Persona,
+  Ticket,
+  User,
+  Visitor,
+} from './generated/prisma/client';

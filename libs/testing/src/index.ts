@@ -1,1 +1,2 @@
-export {};
+export * from './mock-llm/mock-replies';
+export * from './mock-llm/mock-openai-server';

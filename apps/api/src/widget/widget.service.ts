@@ -1,0 +1,199 @@
+import { Injectable } from '@nestjs/common';
+import {
+  JobName,
+  MAX_MESSAGE_CHARS,
+  type MessageView,
+  type RateInput,
+  type SendMessageInput,
+  type SyncInput,
+  type WidgetSessionInput,
+  type WidgetSessionView,
+} from '@parley/contracts';
+import {
+  ConversationsRepository,
+  InboxesRepository,
+  JobQueue,
+  MessagesRepository,
+  RealtimePublisher,
+  VisitorsRepository,
+  toConversationView,
+  toMessageView,
+  toVisitorMessageView,
+  type Conversation,
+  type Inbox,
+  type Persona,
+  type Visitor,
+} from '@parley/data';
+import { analyzeMessage, ForbiddenError, NotFoundError, PayloadTooLargeError, UnauthorizedError } from '@parley/domain';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { TokenService, type VisitorPrincipal } from '../auth/token.service';
+
+export function originAllowed(inbox: Pick<Inbox, 'allowedOrigins'>, origin: string | undefined): boolean {
+  if (inbox.allowedOrigins.includes('*')) return true;
+  return origin !== undefined && inbox.allowedOrigins.includes(origin.replace(/\/$/, ''));
+}
+
+function identityHashValid(secret: string, externalId: string, hash: string): boolean {
+  const expected = createHmac('sha256', secret).update(externalId).digest();
+  const given = Buffer.from(hash, 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+@Injectable()
+export class WidgetService {
+  constructor(
+    private readonly inboxes: InboxesRepository,
+    private readonly visitors: VisitorsRepository,
+    private readonly conversations: ConversationsRepository,
+    private readonly messages: MessagesRepository,
+    private readonly realtime: RealtimePublisher,
+    private readonly jobs: JobQueue,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async startSession(origin: string | undefined, input: WidgetSessionInput): Promise<WidgetSessionView> {
+    const inbox = await this.inboxes.findByPublicKey(input.inboxKey);
+    if (!inbox) throw new NotFoundError('inbox');
+    if (!originAllowed(inbox, origin)) throw new ForbiddenError(`origin ${origin ?? '(none)'} is not allowed for this inbox`);
+
+    const visitor = await this.resolveVisitor(inbox, input);
+    const visitorToken = await this.tokens.signVisitor({ visitorId: visitor.id, orgId: inbox.orgId, inboxId: inbox.id });
+    const conversation = await this.conversations.findLatestForVisitor(inbox.orgId, visitor.id);
+    return {
+      visitorToken,
+      visitorId: visitor.id,
+      settings: this.settings(inbox),
+      conversation: conversation ? { id: conversation.id, status: conversation.status } : null,
+    };
+  }
+
+  /**
+   * Stores the visitor's message before acknowledging it, then hands the turn to the worker.
+   * A repeated `clientMessageId` returns the stored message; the job id makes the turn run once.
+   */
+  async send(
+    visitor: VisitorPrincipal,
+    input: SendMessageInput,
+    joinConversation: (conversationId: string) => Promise<void> | void,
+  ): Promise<{ message: MessageView }> {
+    if (input.text.length > MAX_MESSAGE_CHARS) throw new PayloadTooLargeError('text', MAX_MESSAGE_CHARS);
+    const inbox = await this.requireInbox(visitor);
+    const { conversation, created: opened } = await this.conversations.findOrCreateForVisitor(
+      visitor.orgId,
+      { id: visitor.visitorId, inboxId: visitor.inboxId },
+      inbox.personaId,
+    );
+    // The sending socket joins at once; the visitor's other tabs join through the adapter.
+    await joinConversation(conversation.id);
+    if (opened) this.realtime.joinVisitorToConversation(visitor.visitorId, conversation.id);
+
+    const analysis = analyzeMessage(input.text);
+    const { message, created } = await this.messages.append(visitor.orgId, conversation.id, {
+      role: 'visitor',
+      text: input.text,
+      clientMessageId: input.clientMessageId,
+      tone: analysis.tone,
+      intent: analysis.intent,
+    });
+    if (created) {
+      this.realtime.messageNew(visitor.orgId, toMessageView(message), toVisitorMessageView(message));
+      await this.reopenIfResolved(conversation);
+      if (opened) await this.announce(visitor.orgId, conversation.id);
+    }
+    await this.jobs.enqueue(JobName.VisitorMessage, {
+      orgId: visitor.orgId,
+      conversationId: conversation.id,
+      messageId: message.id,
+    });
+    return { message: toVisitorMessageView(message) };
+  }
+
+  async sync(visitor: VisitorPrincipal, input: SyncInput): Promise<{ messages: MessageView[] }> {
+    await this.requireOwnConversation(visitor, input.conversationId);
+    const rows = await this.messages.listAfter(visitor.orgId, input.conversationId, input.afterSeq, {
+      includeInternal: false,
+    });
+    return { messages: rows.map(toVisitorMessageView) };
+  }
+
+  async rate(visitor: VisitorPrincipal, input: RateInput): Promise<object> {
+    await this.requireOwnConversation(visitor, input.conversationId);
+    await this.conversations.rate(visitor.orgId, input.conversationId, { score: input.score, comment: input.comment });
+    return {};
+  }
+
+  async typing(visitor: VisitorPrincipal, on: boolean): Promise<void> {
+    const conversation = await this.conversations.findLatestForVisitor(visitor.orgId, visitor.visitorId);
+    if (conversation) this.realtime.typing(visitor.orgId, { conversationId: conversation.id, role: 'visitor', on });
+  }
+
+  /** The conversation rooms a reconnecting socket joins. */
+  async currentConversationId(visitor: VisitorPrincipal): Promise<string | null> {
+    const conversation = await this.conversations.findLatestForVisitor(visitor.orgId, visitor.visitorId);
+    return conversation?.id ?? null;
+  }
+
+  async inboxAllowsOrigin(visitor: VisitorPrincipal, origin: string | undefined): Promise<boolean> {
+    const inbox = await this.inboxes.findById(visitor.orgId, visitor.inboxId);
+    return inbox !== null && (origin === undefined || originAllowed(inbox, origin));
+  }
+
+  private async resolveVisitor(inbox: Inbox, input: WidgetSessionInput): Promise<Visitor> {
+    const user = input.user;
+    if (user?.hash !== undefined) {
+      if (!identityHashValid(inbox.identitySecret, user.externalId, user.hash)) {
+        throw new UnauthorizedError('the identity hash does not match this user');
+      }
+      return this.visitors.upsertVerified(inbox.orgId, inbox.id, {
+        externalId: user.externalId,
+        name: user.name,
+        email: user.email,
+      });
+    }
+    if (input.visitorToken) {
+      const principal = await this.tokens.verifyVisitor(input.visitorToken);
+      const visitor = principal.inboxId === inbox.id ? await this.visitors.findById(inbox.orgId, principal.visitorId) : null;
+      if (!visitor) throw new UnauthorizedError('this visitor token belongs to another inbox or visitor');
+      void this.visitors.touch(inbox.orgId, visitor.id).catch(() => undefined);
+      return visitor;
+    }
+    // Without a verified hash, a claimed externalId is not trusted: name and e-mail are kept as
+    // self-reported, and the visitor is not linked to that identity.
+    return this.visitors.createAnonymous(inbox.orgId, inbox.id, { name: user?.name, email: user?.email });
+  }
+
+  private settings(inbox: Inbox & { persona: Persona }): WidgetSessionView['settings'] {
+    const persona = inbox.persona;
+    return {
+      title: inbox.name,
+      botName: persona.name,
+      greeting: persona.greeting ?? `Hi! I'm ${persona.name}. How can I help you today?`,
+      ...(persona.avatarUrl ? { avatarUrl: persona.avatarUrl } : {}),
+    };
+  }
+
+  private async requireInbox(visitor: VisitorPrincipal): Promise<Inbox> {
+    const inbox = await this.inboxes.findById(visitor.orgId, visitor.inboxId);
+    if (!inbox) throw new UnauthorizedError('this inbox no longer exists');
+    return inbox;
+  }
+
+  private async requireOwnConversation(visitor: VisitorPrincipal, conversationId: string): Promise<void> {
+    const conversation = await this.conversations.findById(visitor.orgId, conversationId);
+    if (!conversation || conversation.visitorId !== visitor.visitorId) throw new NotFoundError('conversation');
+  }
+
+  private async reopenIfResolved(conversation: Conversation): Promise<void> {
+    if (conversation.status !== 'resolved') return;
+    const row = await this.conversations.moveStatus(conversation.orgId, conversation.id, ['resolved'], 'bot', {
+      assigneeId: null,
+      resolvedAt: null,
+    });
+    if (row) this.realtime.conversationChanged(row);
+  }
+
+  private async announce(orgId: string, conversationId: string): Promise<void> {
+    const row = await this.conversations.findById(orgId, conversationId);
+    if (row) this.realtime.conversationUpdated(orgId, toConversationView(row));
+  }
+}

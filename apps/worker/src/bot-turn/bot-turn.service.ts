@@ -1,0 +1,184 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Analysis, Citation } from '@parley/contracts';
+import {
+  ConversationsRepository,
+  KnowledgeRepository,
+  MessagesRepository,
+  PersonasRepository,
+  RealtimePublisher,
+  StaffRepository,
+  toMessageView,
+  toVisitorMessageView,
+  type ArticleHit,
+  type MessageRow,
+  type NewMessage,
+  type Persona,
+} from '@parley/data';
+import { assemblePrompt, botMaySpeak } from '@parley/domain';
+import { ESCALATE_TOOL, ESCALATE_TOOL_NAME, estimateCostUsd, isAbortError, type ChatResult } from '@parley/llm';
+import { randomUUID } from 'node:crypto';
+import { EscalationService } from '../escalation/escalation.service';
+import { WORKER_CONFIG, type WorkerConfig } from '../worker-config';
+import { answerFromKnowledge } from './knowledge-answer';
+import { LlmGateway } from './llm-gateway';
+import { TurnCancellation } from './turn-cancellation';
+
+const TRANSCRIPT_MESSAGES = 40;
+const MAX_TRANSCRIPT_CHARS = 24_000;
+const ARTICLES_PER_TURN = 3;
+export const LLM_UNAVAILABLE_MESSAGE =
+  "I'm sorry, I can't answer right now. I'm bringing in a person from our team to help you.";
+
+export interface TurnInput {
+  orgId: string;
+  conversationId: string;
+  question: MessageRow;
+  analysis: Analysis;
+}
+
+/** One bot reply: retrieve articles, then answer with the LLM (streaming) or from the articles. */
+@Injectable()
+export class BotTurnService {
+  private readonly logger = new Logger(BotTurnService.name);
+
+  constructor(
+    private readonly conversations: ConversationsRepository,
+    private readonly messages: MessagesRepository,
+    private readonly personas: PersonasRepository,
+    private readonly knowledge: KnowledgeRepository,
+    private readonly staff: StaffRepository,
+    private readonly realtime: RealtimePublisher,
+    private readonly escalation: EscalationService,
+    private readonly cancellation: TurnCancellation,
+    private readonly llm: LlmGateway,
+    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+  ) {}
+
+  async run(turn: TurnInput): Promise<void> {
+    const conversation = await this.conversations.findById(turn.orgId, turn.conversationId);
+    if (!conversation || !botMaySpeak(conversation.status)) return;
+    const persona = await this.personas.findById(turn.orgId, conversation.personaId);
+    if (!persona) return;
+    const articles = await this.knowledge.search(turn.orgId, turn.question.text, ARTICLES_PER_TURN);
+
+    if (!this.llm.enabled) return this.answerFromKnowledge(turn, articles);
+
+    const { signal, release } = this.cancellation.register(turn.conversationId);
+    this.realtime.typing(turn.orgId, { conversationId: turn.conversationId, role: 'bot', on: true });
+    try {
+      await this.answerWithLlm(turn, persona, articles, signal);
+    } finally {
+      release();
+      this.realtime.typing(turn.orgId, { conversationId: turn.conversationId, role: 'bot', on: false });
+    }
+  }
+
+  private async answerWithLlm(turn: TurnInput, persona: Persona, articles: ArticleHit[], signal: AbortSignal) {
+    const transcript = await this.messages.recentTranscript(turn.orgId, turn.conversationId, TRANSCRIPT_MESSAGES);
+    const prompt = assemblePrompt({
+      orgName: await this.staff.getOrganizationName(turn.orgId),
+      persona: { name: persona.name, instructions: persona.instructions, tone: persona.tone ?? undefined, languagePolicy: persona.languagePolicy },
+      articles: articles.map((article) => ({ id: article.id, title: article.title, url: article.url ?? undefined, text: article.body })),
+      transcript: transcript.map((message) => ({
+        role: message.role,
+        text: message.text,
+        internal: message.internal,
+        authorName: message.author?.name,
+      })),
+      analysis: turn.analysis,
+      maxTranscriptChars: MAX_TRANSCRIPT_CHARS,
+    });
+
+    const messageId = randomUUID();
+    let result: ChatResult;
+    try {
+      result = await this.llm.complete(
+        {
+          models: [persona.model ?? this.config.LLM_MODEL, ...persona.fallbackModels],
+          messages: prompt,
+          tools: [ESCALATE_TOOL],
+          temperature: persona.temperature ?? undefined,
+          maxTokens: persona.maxReplyTokens ?? undefined,
+          signal,
+        },
+        (delta, index) =>
+          this.realtime.messageDelta(turn.orgId, { conversationId: turn.conversationId, messageId, delta, index }),
+      );
+    } catch (error) {
+      if (isAbortError(error) || signal.aborted) return;
+      this.logger.warn(`every model failed for conversation ${turn.conversationId}: ${(error as Error).message}`);
+      await this.publish(turn, { role: 'system', text: LLM_UNAVAILABLE_MESSAGE });
+      await this.escalation.escalate({ ...this.target(turn), reason: 'the assistant is unavailable', source: 'llm_unavailable' });
+      return;
+    }
+    if (signal.aborted) return;
+
+    const costUsd = estimateCostUsd(result.model, result.usage);
+    const text = result.text.trim();
+    if (text) {
+      await this.publishIfBotMaySpeak(turn, {
+        id: messageId,
+        role: 'bot',
+        text,
+        citations: citationsFor(articles),
+        usage: { model: result.model, ...result.usage, costUsd },
+      });
+    }
+    await this.conversations.recordBotTurn(turn.orgId, turn.conversationId, {
+      answered: text.length > 0,
+      tokens: result.usage.promptTokens + result.usage.completionTokens,
+      costUsd,
+    });
+    const escalateCall = result.toolCalls.find((call) => call.name === ESCALATE_TOOL_NAME);
+    if (escalateCall) {
+      const reason = typeof escalateCall.arguments['reason'] === 'string' ? escalateCall.arguments['reason'] : 'the assistant asked for a person';
+      await this.escalation.escalate({ ...this.target(turn), reason, source: 'tool' });
+    }
+  }
+
+  private async answerFromKnowledge(turn: TurnInput, articles: ArticleHit[]): Promise<void> {
+    const answer = answerFromKnowledge(turn.question.text, articles);
+    await this.publishIfBotMaySpeak(turn, {
+      role: 'bot',
+      text: answer.text,
+      citations: answer.article ? citationsFor([answer.article]) : undefined,
+      metadata: { mode: 'knowledge_base', unanswered: answer.kind === 'unanswered' },
+    });
+    await this.conversations.recordBotTurn(turn.orgId, turn.conversationId, {
+      answered: answer.kind === 'answered',
+      tokens: 0,
+      costUsd: 0,
+    });
+    if (answer.kind === 'unanswered') {
+      await this.escalation.escalate({
+        ...this.target(turn),
+        reason: 'no article answers the question',
+        source: 'unanswered',
+      });
+    }
+  }
+
+  /** Stores the reply only if nobody took the conversation over while it was being written. */
+  private async publishIfBotMaySpeak(turn: TurnInput, message: NewMessage): Promise<void> {
+    const conversation = await this.conversations.findById(turn.orgId, turn.conversationId);
+    if (!conversation || !botMaySpeak(conversation.status)) return;
+    await this.publish(turn, message);
+  }
+
+  private async publish(turn: TurnInput, message: NewMessage): Promise<void> {
+    const { message: row, created } = await this.messages.append(turn.orgId, turn.conversationId, message);
+    if (created) this.realtime.messageNew(turn.orgId, toMessageView(row), toVisitorMessageView(row));
+  }
+
+  private target(turn: TurnInput) {
+    return { orgId: turn.orgId, conversationId: turn.conversationId };
+  }
+}
+
+function citationsFor(articles: Pick<ArticleHit, 'id' | 'title' | 'url'>[]): Citation[] {
+  return articles.map((article) => ({
+    articleId: article.id,
+    title: article.title,
+    ...(article.url ? { url: article.url } : {}),
+  }));
+}

@@ -1,0 +1,17 @@
+import type { INestApplicationContext, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { WorkerModule } from './worker.module';
+import type { WorkerConfig } from './worker-config';
+
+/** The worker: a Nest application context (no HTTP) running the BullMQ job handlers. */
+export async function createWorkerApp(
+  config: WorkerConfig,
+  options: { logger?: LogLevel[] | false } = {},
+): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: options.logger ?? ['log', 'warn', 'error'],
+  });
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createWorkerApp } from './create-worker-app';
+import { loadWorkerConfig } from './worker-config';
+
+async function main(): Promise<void> {
+  const config = loadWorkerConfig();
+  await createWorkerApp(config);
+  Logger.log(
+    config.OPENAI_API_KEY
+      ? `worker ready; bot answers with ${config.LLM_MODEL} at ${new URL(config.OPENAI_BASE_URL).host}`
+      : 'worker ready; no OPENAI_API_KEY, so the bot answers from knowledge articles only',
+    'worker',
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

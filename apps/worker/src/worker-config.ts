@@ -1,0 +1,25 @@
+import { platformConfigSchema } from '@parley/data';
+import { z } from 'zod';
+
+/** The worker's configuration, validated once at boot. The API key is never logged. */
+export const workerConfigSchema = platformConfigSchema.extend({
+  OPENAI_BASE_URL: z.string().url().default('https://api.openai.com/v1'),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  LLM_MODEL: z.string().min(1).default('gpt-4o-mini'),
+  /** Abandon a model that has not sent its first token after this long, and try the next. */
+  LLM_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
+  LLM_TOTAL_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(60_000),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+});
+export type WorkerConfig = z.infer<typeof workerConfigSchema>;
+
+export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
+
+export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const parsed = workerConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new Error(`invalid configuration: ${problems}`);
+  }
+  return parsed.data;
+}

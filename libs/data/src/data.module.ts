@@ -1,0 +1,84 @@
+import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { PrismaClient } from './generated/prisma/client';
+import { redisKeys, type PlatformConfig } from './platform-config';
+import { createPrismaClient } from './prisma-client';
+import { JobQueue } from './queue/job-queue';
+import { RealtimePublisher } from './realtime/realtime-publisher';
+import { AuditRepository } from './repositories/audit.repository';
+import { ConversationsRepository } from './repositories/conversations.repository';
+import { InboxesRepository } from './repositories/inboxes.repository';
+import { InstanceSecretsRepository } from './repositories/instance-secrets.repository';
+import { KnowledgeRepository } from './repositories/knowledge.repository';
+import { MessagesRepository } from './repositories/messages.repository';
+import { PersonasRepository } from './repositories/personas.repository';
+import { StaffRepository } from './repositories/staff.repository';
+import { TicketsRepository } from './repositories/tickets.repository';
+import { VisitorsRepository } from './repositories/visitors.repository';
+
+export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
+/** The shared Redis connection for commands (not for blocking reads or subscriptions). */
+export const REDIS = Symbol('REDIS');
+
+const repositories = [
+  AuditRepository,
+  ConversationsRepository,
+  InboxesRepository,
+  InstanceSecretsRepository,
+  KnowledgeRepository,
+  MessagesRepository,
+  PersonasRepository,
+  StaffRepository,
+  TicketsRepository,
+  VisitorsRepository,
+] as const;
+
+class DataLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(PrismaClient) private readonly prisma: PrismaClient,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(JobQueue) private readonly jobs: JobQueue,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.jobs.close();
+    await this.prisma.$disconnect();
+    this.redis.disconnect();
+  }
+}
+
+/** Postgres (Prisma), Redis, the repositories and the realtime publisher, for any Parley process. */
+@Global()
+@Module({})
+export class DataModule {
+  static forRoot(config: PlatformConfig): DynamicModule {
+    return {
+      module: DataModule,
+      providers: [
+        { provide: PLATFORM_CONFIG, useValue: config },
+        { provide: PrismaClient, useFactory: () => createPrismaClient(config.DATABASE_URL) },
+        {
+          provide: REDIS,
+          useFactory: () => new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false }),
+        },
+        {
+          provide: RealtimePublisher,
+          inject: [REDIS],
+          useFactory: (redis: Redis) => new RealtimePublisher(redis, redisKeys(config.REDIS_PREFIX).socketIoKey),
+        },
+        {
+          provide: JobQueue,
+          inject: [REDIS],
+          useFactory: (redis: Redis) => new JobQueue(redis, redisKeys(config.REDIS_PREFIX).bullPrefix),
+        },
+        ...repositories.map((repository) => ({
+          provide: repository,
+          inject: [PrismaClient],
+          useFactory: (prisma: PrismaClient) => new repository(prisma),
+        })),
+        DataLifecycle,
+      ],
+      exports: [PLATFORM_CONFIG, PrismaClient, REDIS, RealtimePublisher, JobQueue, ...repositories],
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/** Settings every Parley process shares: where Postgres and Redis are, and the Redis key prefix. */
+export const platformConfigSchema = z.object({
+  DATABASE_URL: z.string().url().default('postgresql://postgres@127.0.0.1:5432/parley'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[a-zA-Z0-9_.:-]+$/)
+    .default('parley'),
+});
+export type PlatformConfig = z.infer<typeof platformConfigSchema>;
+
+/** Prints `host:port` of a connection URL without its credentials. */
+export function describeAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || (parsed.protocol.startsWith('redis') ? '6379' : '5432')}`;
+  } catch {
+    return '(unparseable address)';
+  }
+}
+
+/** Key layout in Redis for one deployment (tests give each Jest worker its own prefix). */
+export function redisKeys(prefix: string) {
+  return {
+    bullPrefix: `${prefix}:bull`,
+    socketIoKey: `${prefix}:socket.io`,
+    turnCancelChannel: `${prefix}:turn-cancel`,
+    rateLimit: (bucket: string) => `${prefix}:rl:${bucket}`,
+  };
+}

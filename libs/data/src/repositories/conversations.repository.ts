@@ -1,0 +1,177 @@
+import type { ConversationStatus, EscalationSource, Priority, Tone } from '@parley/contracts';
+import type { Conversation, PrismaClient } from '../generated/prisma/client';
+import { conversationInclude, type ConversationRow, type MessageRow } from '../views';
+
+export interface ConversationPage {
+  items: Array<{ conversation: ConversationRow; lastMessage: MessageRow | null }>;
+  nextCursor: string | null;
+}
+
+export interface EscalationUpdate {
+  reason: string;
+  source: EscalationSource;
+  rule?: string;
+  priority?: Priority;
+}
+
+const authorSelect = { author: { select: { id: true, name: true } } } as const;
+
+function encodeCursor(row: Conversation): string {
+  return Buffer.from(`${row.updatedAt.toISOString()}|${row.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { updatedAt: Date; id: string } | null {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const updatedAt = new Date(at ?? '');
+  return id && !Number.isNaN(updatedAt.getTime()) ? { updatedAt, id } : null;
+}
+
+export class ConversationsRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  findById(orgId: string, id: string): Promise<ConversationRow | null> {
+    return this.prisma.conversation.findFirst({ where: { id, orgId }, include: conversationInclude });
+  }
+
+  findWithMessages(orgId: string, id: string): Promise<(ConversationRow & { messages: MessageRow[] }) | null> {
+    return this.prisma.conversation.findFirst({
+      where: { id, orgId },
+      include: { ...conversationInclude, messages: { orderBy: { seq: 'asc' }, include: authorSelect } },
+    });
+  }
+
+  findLatestForVisitor(orgId: string, visitorId: string): Promise<Conversation | null> {
+    return this.prisma.conversation.findFirst({ where: { orgId, visitorId }, orderBy: { createdAt: 'desc' } });
+  }
+
+  /**
+   * The visitor's current conversation, created on first use. The visitor row is locked so two
+   * messages sent at once from two tabs never open two conversations.
+   */
+  findOrCreateForVisitor(
+    orgId: string,
+    visitor: { id: string; inboxId: string },
+    personaId: string,
+  ): Promise<{ conversation: Conversation; created: boolean }> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM visitors WHERE id = ${visitor.id}::uuid AND org_id = ${orgId}::uuid FOR UPDATE`;
+      const existing = await tx.conversation.findFirst({
+        where: { orgId, visitorId: visitor.id },
+        orderBy: { createdAt: 'desc' },
+      });
+      if (existing) return { conversation: existing, created: false };
+      const conversation = await tx.conversation.create({
+        data: { orgId, visitorId: visitor.id, inboxId: visitor.inboxId, personaId },
+      });
+      return { conversation, created: true };
+    });
+  }
+
+  async list(
+    orgId: string,
+    filter: { status?: ConversationStatus; cursor?: string; limit: number },
+  ): Promise<ConversationPage> {
+    const after = filter.cursor ? decodeCursor(filter.cursor) : null;
+    const rows = await this.prisma.conversation.findMany({
+      where: {
+        orgId,
+        ...(filter.status ? { status: filter.status } : {}),
+        ...(after
+          ? {
+              OR: [
+                { updatedAt: { lt: after.updatedAt } },
+                { updatedAt: after.updatedAt, id: { lt: after.id } },
+              ],
+            }
+          : {}),
+      },
+      include: { ...conversationInclude, messages: { where: { internal: false }, orderBy: { seq: 'desc' }, take: 1 } },
+      orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
+      take: filter.limit + 1,
+    });
+    const page = rows.slice(0, filter.limit);
+    const last = page.at(-1);
+    return {
+      items: page.map(({ messages, ...conversation }) => ({ conversation, lastMessage: messages[0] ?? null })),
+      nextCursor: rows.length > filter.limit && last ? encodeCursor(last) : null,
+    };
+  }
+
+  /**
+   * Race-safe takeover: one UPDATE that only matches when no other agent holds the conversation.
+   * Of two agents racing, Postgres re-checks the second one's condition after the first commits.
+   */
+  async takeover(orgId: string, id: string, agentId: string): Promise<ConversationRow | null> {
+    const { count } = await this.prisma.conversation.updateMany({
+      where: { id, orgId, OR: [{ status: { not: 'agent' } }, { assigneeId: agentId }] },
+      data: { status: 'agent', assigneeId: agentId },
+    });
+    return count === 0 ? null : this.findById(orgId, id);
+  }
+
+  /** Moves the conversation only if it is still in one of `from` (and held by `assigneeId`, when given). */
+  async moveStatus(
+    orgId: string,
+    id: string,
+    from: ConversationStatus[],
+    to: ConversationStatus,
+    extra: { assigneeId?: string | null; resolvedAt?: Date | null } = {},
+  ): Promise<ConversationRow | null> {
+    const { count } = await this.prisma.conversation.updateMany({
+      where: { id, orgId, status: { in: from } },
+      data: { status: to, ...extra },
+    });
+    return count === 0 ? null : this.findById(orgId, id);
+  }
+
+  /** Puts the conversation in the agents' queue, unless an agent already holds it. */
+  async escalate(orgId: string, id: string, escalation: EscalationUpdate): Promise<ConversationRow | null> {
+    const { count } = await this.prisma.conversation.updateMany({
+      where: { id, orgId, status: { in: ['bot', 'resolved'] } },
+      data: {
+        status: 'waiting',
+        assigneeId: null,
+        escalationReason: escalation.reason,
+        escalationSource: escalation.source,
+        escalationRule: escalation.rule ?? null,
+        escalatedAt: new Date(),
+        ...(escalation.priority ? { priority: escalation.priority } : {}),
+      },
+    });
+    return count === 0 ? null : this.findById(orgId, id);
+  }
+
+  recordTone(
+    orgId: string,
+    id: string,
+    trend: { label: Tone['label']; score: number; negativeStreak: number },
+  ): Promise<unknown> {
+    return this.prisma.conversation.updateMany({
+      where: { id, orgId },
+      data: { toneLabel: trend.label, toneScore: trend.score, negativeStreak: trend.negativeStreak },
+    });
+  }
+
+  recordBotTurn(
+    orgId: string,
+    id: string,
+    turn: { answered: boolean; tokens: number; costUsd: number },
+  ): Promise<unknown> {
+    return this.prisma.conversation.updateMany({
+      where: { id, orgId },
+      data: {
+        botTurns: { increment: 1 },
+        unansweredTurns: turn.answered ? 0 : { increment: 1 },
+        totalTokens: { increment: turn.tokens },
+        totalCostUsd: { increment: turn.costUsd },
+      },
+    });
+  }
+
+  rate(orgId: string, id: string, rating: { score: number; comment?: string }): Promise<{ count: number }> {
+    return this.prisma.conversation.updateMany({
+      where: { id, orgId },
+      data: { rating: rating.score, ratingComment: rating.comment ?? null },
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import type { CreatePersonaInput, EscalationRuleInput, UpdatePersonaInput } from '@parley/contracts';
+import type { EscalationRule, Persona, PrismaClient } from '../generated/prisma/client';
+
+export class PersonasRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  create(orgId: string, data: CreatePersonaInput): Promise<Persona> {
+    return this.prisma.persona.create({ data: { ...data, orgId } });
+  }
+
+  list(orgId: string): Promise<Persona[]> {
+    return this.prisma.persona.findMany({ where: { orgId, deletedAt: null }, orderBy: { createdAt: 'asc' } });
+  }
+
+  findById(orgId: string, id: string): Promise<Persona | null> {
+    return this.prisma.persona.findFirst({ where: { id, orgId, deletedAt: null } });
+  }
+
+  async update(orgId: string, id: string, data: UpdatePersonaInput): Promise<Persona | null> {
+    const { count } = await this.prisma.persona.updateMany({ where: { id, orgId, deletedAt: null }, data });
+    return count === 0 ? null : this.findById(orgId, id);
+  }
+
+  /** Soft delete: conversations keep pointing at the persona that answered them. */
+  async softDelete(orgId: string, id: string): Promise<boolean> {
+    const { count } = await this.prisma.persona.updateMany({
+      where: { id, orgId, deletedAt: null },
+      data: { deletedAt: new Date() },
+    });
+    return count > 0;
+  }
+
+  listRules(orgId: string, personaId: string): Promise<EscalationRule[]> {
+    return this.prisma.escalationRule.findMany({ where: { orgId, personaId }, orderBy: { position: 'asc' } });
+  }
+
+  /** Replaces a persona's rules as one unit, keeping their order. */
+  replaceRules(orgId: string, personaId: string, rules: EscalationRuleInput[]): Promise<EscalationRule[]> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.escalationRule.deleteMany({ where: { orgId, personaId } });
+      await tx.escalationRule.createMany({
+        data: rules.map((rule, position) => ({
+          orgId,
+          personaId,
+          position,
+          name: rule.name,
+          when: rule.when as object,
+          then: rule.then,
+          enabled: rule.enabled ?? true,
+        })),
+      });
+      return tx.escalationRule.findMany({ where: { orgId, personaId }, orderBy: { position: 'asc' } });
+    });
+  }
+}

@@ -1,0 +1,373 @@
+import { foldText } from '../text/fold';
+
+/*
+ * "Asks for a human" detection, which escalates at once: every false positive costs an agent's
+ * time, so it fires only on a request verb governing a human noun ("talk to a person", "I want an
+ * agent", "is there a real person there?") or on a message that is nothing but a human noun
+ * ("agent please", "human!"). Mentions ("the agent was rude", "my travel agent", "human error")
+ * and negated requests ("I don't need a person") do not fire.
+ *
+ * Text is folded (case, accents), split into clauses at punctuation, elongations are squeezed
+ * against the grammar's own vocabulary ("humaaan" → "human") and a few common typos are fixed.
+ */
+
+const vocabulary = new Set<string>();
+
+/** A list of grammar words or phrases; every word joins the vocabulary that elongations are squeezed against. */
+function w(...phrases: string[]): readonly string[] {
+  for (const phrase of phrases) for (const word of phrase.split(' ')) vocabulary.add(word);
+  return phrases;
+}
+
+function alt(phrases: readonly string[]): string {
+  return `(?:${[...phrases].sort((a, b) => b.length - a.length).join('|')})`;
+}
+
+const opt = (part: string): string => `(?:${part} )?`;
+const upTo = (part: string, max: number): string => `(?:${part} ){0,${max}}`;
+
+/** Words that make a noun something other than a human to talk to: "human error", "agent login". */
+const NOT_A_PERSON = alt(
+  w(
+    'resources', 'resource', 'error', 'errors', 'rights', 'nature', 'race', 'trafficking', 'body',
+    'of interest', 'login', 'account', 'accounts', 'portal', 'dashboard', 'app', 'license', 'licence',
+    'seat', 'seats', 'role', 'permissions', 'access', 'id', 'number', 'code', 'software', 'program',
+    'mode', 'view', 'panel', 'tool', 'side', 'interface', 'api', 'fee', 'fees', 'commission',
+    'de viajes', 'de viaje', 'de seguros', 'inmobiliario', 'de interes', 'immobilier', 'de voyage',
+    'd assurance', 'de voyages',
+  ),
+);
+const NOUN_END = `(?= |$)(?! ${NOT_A_PERSON}(?: |$))`;
+
+// ---- English -------------------------------------------------------------------------------
+
+const EN_DET = alt(w('a', 'an', 'the', 'some', 'any', 'another', 'your', 'one of your', 'one of the', 'a different'));
+const EN_ADJ = alt(
+  w(
+    'real', 'actual', 'actually', 'live', 'living', 'human', 'proper', 'physical', 'genuine', 'normal',
+    'regular', 'flesh and blood', 'breathing', 'real life', 'english speaking', 'spanish speaking',
+    'customer service', 'customer support', 'customer care', 'support', 'service', 'sales', 'senior',
+    'different', 'other', 'competent', 'qualified', 'knowledgeable', 'friendly', 'available',
+    'technical', 'tech', 'billing', 'fucking', 'freaking', 'frickin', 'damn', 'bloody', 'goddamn',
+  ),
+);
+const EN_STRICT = w(
+  'human', 'humans', 'human being', 'human beings', 'person', 'persons', 'agent', 'agents',
+  'representative', 'representatives', 'rep', 'reps', 'operator', 'operators', 'manager', 'managers',
+  'supervisor', 'supervisors', 'staff member', 'member of staff', 'employee', 'employees',
+  'human help', 'human assistance', 'human support', 'live chat', 'live support', 'live help',
+);
+const EN_SOMEONE = w('someone', 'somebody', 'anyone', 'anybody');
+const EN_BROAD = [
+  ...EN_STRICT,
+  ...EN_SOMEONE,
+  ...w(
+    'people', 'staff', 'advisor', 'adviser', 'associate', 'team member', 'customer service',
+    'customer support', 'customer care', 'support', 'support team', 'helpdesk', 'help desk',
+    'service desk', 'sales', 'consultant', 'specialist', 'technician', 'team', 'boss', 'owner',
+  ),
+];
+const enNp = (nouns: readonly string[]): string => `${opt(EN_DET)}${upTo(EN_ADJ, 3)}${alt(nouns)}${NOUN_END}`;
+const EN_NP_BROAD = enNp(EN_BROAD);
+const EN_NP_STRICT = enNp(EN_STRICT);
+const EN_NP_GET = enNp([...EN_STRICT, ...EN_SOMEONE]);
+
+const EN_TALK = alt(
+  w('talk', 'speak', 'chat', 'converse', 'communicate', 'get through', 'get in touch', 'be in touch', 'deal',
+    'complain', 'have a word', 'have a chat', 'have a conversation', 'get on the phone', 'get on a call'),
+);
+const EN_ADVERB = alt(w('directly', 'now', 'right now', 'again', 'personally', 'immediately', 'asap', 'please', 'just'));
+const EN_TRANSFER = alt(
+  w('connect', 'transfer', 'put', 'pass', 'forward', 'hand', 'redirect', 'switch', 'route', 'send', 'escalate',
+    'refer', 'hook', 'be connected', 'be transferred', 'be put', 'be passed', 'be sent', 'be escalated',
+    'be redirected', 'be switched', 'be referred'),
+);
+const EN_TRANSFER_OBJECT = alt(w('me', 'us', 'this', 'it', 'my call', 'my chat', 'the chat', 'this chat', 'my case', 'my ticket', 'my issue'));
+const EN_TRANSFER_FILLER = alt(
+  w('over', 'through', 'back', 'directly', 'now', 'please', 'up', 'in touch', 'in contact', 'on the phone', 'on the line', 'on a call'),
+);
+const EN_WANT = alt(
+  w('want', 'wanna', 'need', 'would like', 'id like', 'would prefer', 'id prefer', 'prefer', 'request',
+    'requesting', 'demand', 'require', 'ask for', 'asking for', 'looking for', 'waiting for', 'rather have'),
+);
+const EN_GET = alt(
+  w('get me', 'give me', 'find me', 'bring me', 'send me', 'can i get', 'could i get', 'may i get', 'can i have',
+    'could i have', 'may i have', 'can you get', 'could you get', 'can we get', 'can we have', 'let me have'),
+);
+const EN_TALK_AFTER = `${alt(w('i can', 'i could', 'we can', 'to', 'who can', 'that can', 'who could', 'who will'))} ${alt(w('talk', 'speak', 'chat'))}`;
+/** "I need a person to sign for it" is not a request; "a person to look at this" is. */
+const EN_WANT_PURPOSE = `(?! to (?!${alt(
+  w('talk', 'speak', 'chat', 'call', 'contact', 'help', 'assist', 'look', 'check', 'review', 'handle', 'deal',
+    'fix', 'answer', 'explain', 'respond', 'reply', 'get back', 'email', 'text', 'phone', 'ring', 'sort'),
+)}\\b))`;
+const EN_CALL_ME = `${alt(w('call', 'contact', 'phone', 'ring', 'email', 'text', 'reach out to', 'get back to', 'get in touch with'))} ${alt(w('me', 'us'))}\\b`;
+const EN_PRESENT = alt(
+  w('there', 'here', 'available', 'online', 'around', 'on the line', 'on the other end', 'on the other side',
+    'who can help', 'that can help', 'to help'),
+);
+
+const EN_REQUESTS = [
+  `\\b${EN_TALK} ${opt(EN_ADVERB)}${alt(w('to', 'with'))} ${EN_NP_BROAD}`,
+  `\\b${EN_TRANSFER} ${opt(EN_TRANSFER_OBJECT)}${opt(EN_TRANSFER_FILLER)}${alt(w('to', 'with', 'onto'))} ${EN_NP_BROAD}`,
+  `\\b${EN_WANT} ${EN_NP_STRICT}${EN_WANT_PURPOSE}`,
+  `\\b${EN_GET} ${EN_NP_GET}`,
+  `\\b(?:${EN_WANT}|${EN_GET}) ${EN_NP_BROAD} ${EN_TALK_AFTER}\\b`,
+  `\\b${alt(w('have', 'get', 'can', 'could', 'will', 'would', 'please', 'need', 'want', 'let'))} ${EN_NP_GET} (?:to )?${EN_CALL_ME}`,
+  `\\b${alt(w('is there', 'are there'))} ${EN_NP_BROAD}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b)`,
+  `\\b${alt(w('is', 'are'))} ${opt('any')}${upTo(EN_ADJ, 2)}${alt(EN_BROAD)} ${alt(w('there', 'here', 'available', 'online', 'around'))}(?: ${alt(w('now', 'right now'))})?$`,
+  `\\b${alt(w('do you have', 'have you got', 'do you guys have', 'you got'))} ${EN_NP_BROAD} ${EN_TALK_AFTER}\\b`,
+  `\\b${alt(w('where is', 'where are', 'wheres', 'where r'))} ${EN_NP_BROAD}$`,
+  `\\bescalate(?: ${alt(w('this', 'it', 'me', 'my case', 'my issue', 'my ticket', 'my request', 'my complaint', 'the case', 'the issue', 'the ticket', 'the chat', 'the conversation'))})?(?: ${alt(w('please', 'now', 'asap', 'immediately', 'right now'))})*$`,
+];
+const EN_BARE_NOUNS = [...EN_STRICT, ...EN_SOMEONE, ...w('customer service', 'customer support', 'customer care', 'support')];
+const EN_BARE_LEAD = alt(w('please', 'pls', 'plz', 'hi', 'hello', 'hey', 'ok', 'okay', 'now', 'just', 'yes', 'yeah', 'yep', 'sure', 'um', 'uh', 'ugh', 'oh', 'i said', 'again'));
+const EN_BARE_TAIL = alt(
+  w('please', 'pls', 'plz', 'now', 'asap', 'there', 'here', 'available', 'online', 'right now', 'again', 'thanks',
+    'thank you', 'thx', 'immediately', 'already', 'out there', 'needed', 'would be nice', 'would be great',
+    'would be better', 'would help', 'if possible', 'if you can'),
+);
+const EN_BARE = `${upTo(EN_BARE_LEAD, 3)}${opt(EN_DET)}${upTo(EN_ADJ, 3)}${alt(EN_BARE_NOUNS)}${NOUN_END}(?: ${EN_BARE_TAIL})*`;
+
+// ---- Spanish -------------------------------------------------------------------------------
+
+const ES_DET = alt(w('un', 'una', 'el', 'la', 'los', 'las', 'algun', 'alguna', 'uno de sus', 'una de sus', 'su', 'sus', 'otro', 'otra', 'al', 'a'));
+const ES_STRICT = w(
+  'persona', 'personas', 'humano', 'humanos', 'ser humano', 'agente', 'agentes', 'asesor', 'asesora', 'asesores',
+  'operador', 'operadora', 'representante', 'ejecutivo', 'ejecutiva', 'encargado', 'encargada', 'supervisor',
+  'supervisora', 'gerente', 'responsable', 'empleado', 'empleada',
+);
+const ES_BROAD = [...ES_STRICT, ...w('alguien', 'atencion al cliente', 'servicio al cliente', 'soporte', 'soporte tecnico')];
+const ES_ADJ_BEFORE = alt(w('verdadero', 'verdadera', 'autentico', 'autentica'));
+const ES_ADJ_AFTER = alt(w('real', 'reales', 'humano', 'humana', 'de verdad', 'de carne y hueso', 'en vivo', 'vivo', 'fisico', 'fisica'));
+const esNp = (nouns: readonly string[]): string => `${opt(ES_DET)}${opt(ES_ADJ_BEFORE)}${alt(nouns)}${NOUN_END}(?: ${ES_ADJ_AFTER})?`;
+const ES_TALK = alt(w('hablar', 'hablarle', 'charlar', 'platicar', 'conversar', 'comunicarme', 'comunicarnos', 'contactar', 'contactarme', 'tratar', 'hablar directamente'));
+const ES_TRANSFER = alt(
+  w('pasame', 'paseme', 'pasarme', 'comunicame', 'comuniqueme', 'transfiereme', 'transfierame', 'transferirme',
+    'conectame', 'conecteme', 'conectarme', 'ponme', 'pongame', 'ponerme', 'derivame', 'deriveme', 'derivarme',
+    'me pasas', 'me pasa', 'me comunicas', 'me comunica', 'me transfieres', 'me transfiere', 'me conectas',
+    'me conecta', 'me derivas', 'me deriva', 'me pones', 'me pone'),
+);
+const ES_WANT = alt(
+  w('quiero', 'necesito', 'quisiera', 'deseo', 'prefiero', 'exijo', 'solicito', 'pido', 'me gustaria', 'dame', 'deme',
+    'me da', 'me das', 'puedo tener', 'busco'),
+);
+const ES_REQUESTS = [
+  `\\b${ES_TALK} ${alt(w('con', 'a', 'al'))} ${esNp(ES_BROAD)}`,
+  `\\b${ES_TRANSFER} (?:${alt(w('con', 'a', 'al'))} )?${esNp(ES_BROAD)}`,
+  `\\b${ES_WANT} ${esNp(ES_STRICT)}`,
+  `\\bhay ${esNp(ES_BROAD)}(?:$| ${alt(w('ahi', 'alli', 'disponible', 'con quien hablar', 'con quien pueda hablar', 'para hablar'))}\\b)`,
+];
+const ES_BARE = `(?:${alt(w('hola', 'por favor', 'oiga', 'oye', 'si'))} ){0,2}${esNp(ES_BROAD)}(?: ${alt(w('por favor', 'porfa', 'porfavor', 'ya', 'ahora', 'ahora mismo', 'urgente', 'gracias'))})*`;
+
+// ---- French --------------------------------------------------------------------------------
+
+const FR_DET = alt(w('un', 'une', 'le', 'la', 'les', 'l', 'au', 'des', 'votre', 'vos', 'un de vos', 'une de vos'));
+const FR_STRICT = w(
+  'humain', 'humains', 'etre humain', 'agent', 'agents', 'conseiller', 'conseillere', 'conseillers', 'operateur',
+  'operatrice', 'interlocuteur', 'interlocutrice', 'responsable', 'manager', 'superviseur', 'employe', 'employee',
+  'technicien', 'vendeur',
+);
+const FR_BROAD = [...FR_STRICT, ...w('quelquun', 'service client', 'service clientele', 'support')];
+const FR_ADJ_BEFORE = alt(w('vrai', 'vraie', 'veritable', 'vraiment'));
+const FR_ADJ_AFTER = alt(w('humain', 'humaine', 'reel', 'reelle', 'en chair et en os', 'physique', 'en direct'));
+/** "personne" alone means "nobody": it is a human noun only after an article. */
+const FR_PERSONNE = `${alt(w('une', 'la', 'cette', 'des'))} ${opt(FR_ADJ_BEFORE)}${alt(w('personne', 'personnes'))}`;
+const frNp = (nouns: readonly string[]): string =>
+  `(?:${opt(FR_DET)}${opt(FR_ADJ_BEFORE)}${alt(nouns)}|${FR_PERSONNE})${NOUN_END}(?: ${FR_ADJ_AFTER})?`;
+const FR_TALK = alt(w('parler', 'discuter', 'communiquer', 'echanger', 'etre en contact', 'entrer en contact', 'chatter', 'tchatter'));
+const FR_REACH = alt(w('joindre', 'contacter', 'avoir', 'voir'));
+const FR_TRANSFER = alt(
+  w('passez moi', 'passe moi', 'passer', 'me passer', 'transferez moi', 'transfere moi', 'transferer', 'me transferer',
+    'mettez moi en relation avec', 'mets moi en relation avec', 'me mettre en relation avec', 'mettre en relation avec',
+    'mettez moi en contact avec', 'me mettre en contact avec', 'connectez moi', 'redirigez moi', 'rediriger'),
+);
+const FR_WANT = alt(
+  w('je veux', 'je voudrais', 'j aimerais', 'je souhaite', 'je souhaiterais', 'je demande', 'il me faut',
+    'besoin d', 'besoin de', 'je prefere', 'je prefererais', 'donnez moi', 'je cherche', 'veux', 'voudrais'),
+);
+const FR_REQUESTS = [
+  `\\b${FR_TALK} ${alt(w('a', 'avec', 'au'))} ${frNp(FR_BROAD)}`,
+  `\\b${FR_REACH} ${frNp(FR_BROAD)}`,
+  `\\b${FR_TRANSFER} (?:${alt(w('a', 'avec', 'au'))} )?${frNp(FR_BROAD)}`,
+  `\\b${FR_WANT} ${frNp(FR_STRICT)}`,
+  `\\b${alt(w('il y a', 'y a t il', 'est ce qu il y a', 'y a'))} ${frNp(FR_BROAD)}(?:$| ${alt(w('la', 'ici', 'disponible', 'en ligne', 'a qui parler', 'avec qui parler'))}\\b)`,
+];
+const FR_BARE = `(?:${alt(w('bonjour', 'svp', 's il vous plait', 'oui'))} ){0,2}${frNp(FR_BROAD)}(?: ${alt(w('s il vous plait', 's il te plait', 'svp', 'stp', 'merci', 'maintenant', 'vite', 'rapidement', 'tout de suite'))})*`;
+
+// ---- German --------------------------------------------------------------------------------
+
+const DE_DET = alt(w('einen', 'einem', 'einer', 'eine', 'ein', 'den', 'dem', 'der', 'die', 'ihren', 'ihrem', 'ihrer', 'ihre', 'irgendeinen'));
+const DE_ADJ = alt(
+  w('echten', 'echter', 'echte', 'echtes', 'echtem', 'realen', 'realer', 'reale', 'richtigen', 'richtiger', 'richtige',
+    'richtigem', 'menschlichen', 'menschlicher', 'menschliche', 'lebenden', 'lebendigen', 'zustandigen', 'zustandige',
+    'kompetenten', 'anderen'),
+);
+const DE_NOUNS_BUT_MENSCH = w(
+  'menschen', 'mitarbeiter', 'mitarbeiterin', 'mitarbeitenden', 'mitarbeitende', 'person', 'berater', 'beraterin',
+  'kundenberater', 'kundenberaterin', 'kundendienst', 'kundenservice', 'kundensupport', 'support',
+  'servicemitarbeiter', 'supportmitarbeiter', 'agent', 'agenten', 'vorgesetzten', 'vorgesetzter', 'chef', 'manager',
+  'ansprechpartner', 'ansprechpartnerin', 'sachbearbeiter', 'sachbearbeiterin', 'techniker', 'operator',
+);
+/** A bare "Mensch!" is an interjection; "ein Mensch", "echter Mensch" are people. */
+const DE_NOUNS = [...DE_NOUNS_BUT_MENSCH, ...w('mensch')];
+const DE_NP = `${opt(DE_DET)}${opt(DE_ADJ)}${alt(DE_NOUNS)}${NOUN_END}`;
+const DE_SOMEONE = alt(w('jemandem', 'jemanden', 'jemand'));
+const DE_NP_OR_SOMEONE = `(?:${DE_NP}|${DE_SOMEONE})`;
+const DE_SOFT = opt(alt(w('bitte', 'jetzt', 'sofort', 'gerne', 'gern', 'direkt', 'kurz', 'endlich')));
+const DE_TALK = alt(w('sprechen', 'reden', 'chatten', 'telefonieren', 'schreiben', 'kommunizieren', 'verbunden werden', 'verbinden'));
+const DE_TRANSFER = alt(
+  w('verbinden sie mich', 'verbinde mich', 'verbindet mich', 'leiten sie mich', 'leite mich', 'stellen sie mich',
+    'stell mich', 'sprechen', 'reden'),
+);
+const DE_WANT = alt(
+  w('ich mochte', 'ich will', 'ich brauche', 'ich hatte gern', 'ich hatte gerne', 'ich wurde gern', 'ich wurde gerne',
+    'ich wunsche', 'ich verlange', 'ich benotige', 'geben sie mir', 'gib mir', 'bitte', 'kann ich', 'konnte ich'),
+);
+const DE_REQUESTS = [
+  `\\bmit ${DE_NP_OR_SOMEONE} ${DE_SOFT}${DE_TALK}\\b`,
+  `\\b${DE_TRANSFER} ${DE_SOFT}${alt(w('mit', 'an', 'zu'))} ${DE_NP_OR_SOMEONE}`,
+  `\\b(?:${alt(w('einen', 'eine', 'den', 'ihren'))} ${opt(DE_ADJ)}${alt(DE_NOUNS)}|${DE_SOMEONE}) ${DE_SOFT}${alt(w('sprechen', 'erreichen', 'kontaktieren'))}\\b`,
+  `\\b${DE_WANT} ${DE_SOFT}${alt(w('einen', 'eine', 'ein', 'den', 'ihren'))} ${opt(DE_ADJ)}${alt(DE_NOUNS)}${NOUN_END}`,
+  `\\b${alt(w('gibt es', 'ist da', 'ist hier', 'ist dort', 'sind da'))} ${DE_NP_OR_SOMEONE}(?:$| ${alt(w('da', 'hier', 'dort', 'mit dem ich sprechen kann'))}\\b)`,
+];
+const DE_BARE_NP = `(?:${opt(DE_DET)}${opt(DE_ADJ)}${alt(DE_NOUNS_BUT_MENSCH)}${NOUN_END}|(?:${DE_DET}|${DE_ADJ}) mensch)`;
+const DE_BARE = `(?:${alt(w('hallo', 'bitte'))} ){0,2}${DE_BARE_NP}(?: ${alt(w('bitte', 'sofort', 'jetzt', 'danke', 'schnell'))})*`;
+
+// ---- Portuguese ----------------------------------------------------------------------------
+
+const PT_DET = alt(w('um', 'uma', 'o', 'a', 'ao', 'algum', 'alguma', 'seu', 'sua', 'outro', 'outra'));
+const PT_STRICT = w(
+  'atendente', 'atendentes', 'pessoa', 'pessoas', 'humano', 'humanos', 'ser humano', 'agente', 'agentes', 'operador',
+  'operadora', 'representante', 'consultor', 'consultora', 'gerente', 'supervisor', 'supervisora', 'funcionario',
+  'funcionaria', 'responsavel', 'atendimento humano',
+);
+const PT_BROAD = [...PT_STRICT, ...w('alguem', 'suporte', 'suporte tecnico', 'atendimento', 'sac')];
+const PT_ADJ_AFTER = alt(w('real', 'reais', 'humano', 'humana', 'de verdade', 'de carne e osso', 'ao vivo'));
+const ptNp = (nouns: readonly string[]): string => `${opt(PT_DET)}${alt(nouns)}${NOUN_END}(?: ${PT_ADJ_AFTER})?`;
+const PT_TALK = alt(w('falar', 'conversar', 'papear', 'comunicar', 'comunicar me', 'contatar', 'contactar', 'falar diretamente'));
+const PT_TRANSFER = alt(
+  w('transfere', 'transfira', 'transferir', 'transfere me', 'transferir me', 'me transfere', 'me transfira',
+    'me passa', 'me passe', 'passa', 'passe', 'passar', 'me conecta', 'me conecte', 'conectar', 'me encaminha',
+    'me encaminhe', 'encaminhar', 'me coloca', 'me coloque'),
+);
+const PT_WANT = alt(
+  w('quero', 'preciso de', 'preciso', 'gostaria de', 'gostaria', 'desejo', 'prefiro', 'queria', 'solicito', 'exijo',
+    'me da', 'me de', 'me arruma'),
+);
+const PT_REQUESTS = [
+  `\\b${PT_TALK} ${alt(w('com', 'a', 'ao'))} ${ptNp(PT_BROAD)}`,
+  `\\b${PT_TRANSFER} (?:${alt(w('para', 'pra', 'com', 'ao', 'a'))} )?${ptNp(PT_BROAD)}`,
+  `\\b${PT_WANT} ${ptNp(PT_STRICT)}`,
+  `\\b${alt(w('tem', 'ha', 'existe'))} ${ptNp(PT_BROAD)}(?:$| ${alt(w('ai', 'ali', 'disponivel', 'online', 'para falar', 'para conversar', 'com quem falar', 'com quem conversar'))}\\b)`,
+];
+const PT_BARE = `(?:${alt(w('ola', 'oi', 'por favor'))} ){0,2}${ptNp(PT_BROAD)}(?: ${alt(w('por favor', 'pfv', 'pf', 'agora', 'ja', 'urgente', 'obrigado', 'obrigada'))})*`;
+
+// ---- Compiled grammar ----------------------------------------------------------------------
+
+const REQUEST = new RegExp(
+  [...EN_REQUESTS, ...ES_REQUESTS, ...FR_REQUESTS, ...DE_REQUESTS, ...PT_REQUESTS].map((p) => `(?:${p})`).join('|'),
+  'g',
+);
+const BARE = new RegExp(`^(?:${[EN_BARE, ES_BARE, FR_BARE, DE_BARE, PT_BARE].join('|')})$`);
+
+/** Cheap first pass: a clause without any human noun (or "escalate") cannot be a request. */
+const HINT = new RegExp(
+  alt([
+    ...new Set(
+      [...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, 'personne', 'jemand', 'escalate'].map((n) =>
+        n.slice(0, 4),
+      ),
+    ),
+  ]),
+);
+
+// ---- Negation ------------------------------------------------------------------------------
+
+const NEGATORS: ReadonlySet<string> = new Set(
+  w(
+    'dont', 'doesnt', 'didnt', 'not', 'never', 'wont', 'wouldnt', 'shouldnt', 'without', 'neither', 'nor',
+    'nunca', 'jamas', 'tampoco', 'ni', 'sin', 'ne', 'n', 'pas', 'jamais', 'sans', 'aucun', 'aucune',
+    'nicht', 'nie', 'niemals', 'kein', 'keine', 'keinen', 'keinem', 'ohne', 'nem', 'sem',
+  ),
+);
+/** "no"/"não" negate a following verb ("no quiero", "não preciso", "no need"), not an interjection ("no, I want a human"). */
+const NO_WORDS: ReadonlySet<string> = new Set(w('no', 'nao'));
+const NEGATED_AFTER_NO: ReadonlySet<string> = new Set(
+  w('need', 'quiero', 'necesito', 'quisiera', 'deseo', 'prefiero', 'me', 'hace', 'es', 'quero', 'preciso', 'gostaria',
+    'desejo', 'queria', 'prefiro', 'e'),
+);
+/** Words that close the scope of an earlier negation: "if you don't know, let me talk to a human". */
+const SCOPE_BREAKS: ReadonlySet<string> = new Set(
+  w('then', 'so', 'please', 'just', 'otherwise', 'let', 'because', 'if', 'but', 'pero', 'mais', 'aber', 'mas',
+    'entonces', 'alors', 'dann', 'entao', 'sinon', 'sino', 'senao', 'sonst'),
+);
+/** "Why don't you connect me to an agent?" is a request, not a refusal. */
+const WHY: ReadonlySet<string> = new Set(w('why', 'pourquoi', 'warum', 'porque'));
+const NEGATION_WINDOW = 4;
+
+function isNegated(before: readonly string[], firstMatchWord: string): boolean {
+  if (before.some((word) => WHY.has(word))) return false;
+  let start = Math.max(0, before.length - NEGATION_WINDOW);
+  for (let i = before.length - 1; i >= start; i--) {
+    if (SCOPE_BREAKS.has(before[i])) {
+      start = i + 1;
+      break;
+    }
+  }
+  for (let i = start; i < before.length; i++) {
+    const word = before[i];
+    if (NEGATORS.has(word)) return true;
+    if (NO_WORDS.has(word) && NEGATED_AFTER_NO.has(before[i + 1] ?? firstMatchWord)) return true;
+  }
+  return false;
+}
+
+// ---- Normalisation -------------------------------------------------------------------------
+
+const TYPOS: Readonly<Record<string, string>> = {
+  humen: 'human', hooman: 'human', humam: 'human', huamn: 'human', humna: 'human', hman: 'human',
+  persn: 'person', peson: 'person', preson: 'person', perosn: 'person', agnet: 'agent', aegnt: 'agent',
+  represenative: 'representative', representitive: 'representative', reprensentative: 'representative',
+  opperator: 'operator', operater: 'operator', somone: 'someone', sombody: 'somebody', tlak: 'talk',
+  speek: 'speak', spk: 'speak', u: 'you', ur: 'your', r: 'are', '2': 'to', ppl: 'people',
+};
+
+const squeeze = (word: string): string => word.replace(/(.)\1+/g, '$1');
+const SQUEEZED: ReadonlyMap<string, string> = new Map([...vocabulary].map((word) => [squeeze(word), word]));
+
+function canonicalWord(word: string): string {
+  if (vocabulary.has(word)) return word;
+  const fixed = TYPOS[word];
+  if (fixed !== undefined) return fixed;
+  return SQUEEZED.get(squeeze(word)) ?? word;
+}
+
+const FRENCH_ELISION = /\b(qu|[ldjsmtnc])'/g;
+const CLAUSE_BREAK = /[.!?;:,\n\r()[\]{}"¿¡…|/\\]+/;
+const NOT_WORD = /[^a-z0-9]+/g;
+
+function clausesOf(text: string): string[] {
+  const folded = foldText(text).replace(FRENCH_ELISION, '$1 ').replace(/'/g, '');
+  const clauses: string[] = [];
+  for (const raw of folded.split(CLAUSE_BREAK)) {
+    const words = raw.replace(NOT_WORD, ' ').trim();
+    if (words) clauses.push(words.split(' ').map(canonicalWord).join(' '));
+  }
+  return clauses;
+}
+
+function clauseRequestsHuman(clause: string): boolean {
+  if (!HINT.test(clause)) return false;
+  if (BARE.test(clause)) return true;
+  for (const match of clause.matchAll(REQUEST)) {
+    const before = clause.slice(0, match.index).split(' ').filter(Boolean);
+    const firstWord = match[0].split(' ', 1)[0];
+    if (!isNegated(before, firstWord)) return true;
+  }
+  return false;
+}
+
+/** True when the visitor asks to be put in touch with a person (English, Spanish, French, German, Portuguese). */
+export function detectHumanRequest(text: string): boolean {
+  return clausesOf(text).some(clauseRequestsHuman);
+}

@@ -1,0 +1,116 @@
+import OpenAI from 'openai';
+import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
+import type { Stream } from 'openai/streaming';
+import { ChatReplyAccumulator, DeltaHandlerError } from './chat-reply-accumulator';
+import type { ChatRequest, ChatResult } from './chat-types';
+import { LlmError, toLlmError } from './llm-error';
+import { toStreamingParams } from './openai-request';
+
+export interface OpenAICompatibleClientOptions {
+  /** The provider's API root, e.g. `https://api.openai.com/v1`. */
+  baseURL: string;
+  apiKey: string;
+  /** Longest wait for the response to start, or for the next chunk once it has. Default 30 s. */
+  timeoutMs?: number;
+  /** Retries of failed connections, 408/409/429 and 5xx before the stream starts. Default 2. */
+  maxRetries?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_RETRIES = 2;
+
+/** One OpenAI-compatible endpoint. The key lives only inside the SDK and is never put in an error. */
+export class OpenAICompatibleClient {
+  readonly #sdk: OpenAI;
+  readonly #apiKey: string;
+  readonly #timeoutMs: number;
+
+  constructor(options: OpenAICompatibleClientOptions) {
+    this.#apiKey = options.apiKey;
+    this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#sdk = new OpenAI({
+      baseURL: options.baseURL,
+      apiKey: options.apiKey,
+      timeout: this.#timeoutMs,
+      maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+      // Otherwise OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment would be sent to every provider.
+      organization: null,
+      project: null,
+    });
+  }
+
+  async streamChat(request: ChatRequest): Promise<ChatResult> {
+    const idle = new IdleTimer(this.#timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, idle.signal]) : idle.signal;
+    const reply = new ChatReplyAccumulator(request.model, request.onDelta);
+    let stream: Stream<ChatCompletionChunk> | undefined;
+    try {
+      stream = await rejectOnAbort(this.#sdk.chat.completions.create(toStreamingParams(request), { signal }), signal);
+      idle.restart();
+      for await (const chunk of stream) {
+        idle.restart();
+        reply.add(chunk);
+      }
+      // The SDK ends an aborted stream quietly; without this check an abort would look like a short reply.
+      if (signal.aborted) throw new LlmError('aborted', 'The model request was aborted');
+      return reply.result();
+    } catch (error) {
+      throw this.#failure(error, request.signal, idle);
+    } finally {
+      idle.stop();
+      // Frees the connection when the loop stopped early (abort, timeout, or a throwing onDelta).
+      stream?.controller.abort();
+    }
+  }
+
+  #failure(error: unknown, callerSignal: AbortSignal | undefined, idle: IdleTimer): unknown {
+    if (error instanceof DeltaHandlerError) return error.original;
+    if (callerSignal?.aborted) return new LlmError('aborted', 'The model request was aborted');
+    if (idle.expired) return new LlmError('timeout', `The model sent nothing for ${idle.ms} ms`);
+    return toLlmError(error, this.#apiKey);
+  }
+}
+
+/** Aborts when no chunk arrives for `ms`: the SDK's own timeout stops at the response headers. */
+class IdleTimer {
+  readonly #controller = new AbortController();
+  #timer: NodeJS.Timeout | undefined;
+
+  constructor(readonly ms: number) {}
+
+  get signal(): AbortSignal {
+    return this.#controller.signal;
+  }
+
+  get expired(): boolean {
+    return this.#controller.signal.aborted;
+  }
+
+  restart(): void {
+    this.stop();
+    this.#timer = setTimeout(() => this.#controller.abort(), this.ms);
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+  }
+}
+
+/** The SDK checks the signal only between retries; this makes an abort during a retry back-off immediate. */
+function rejectOnAbort<T>(promise: PromiseLike<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new LlmError('aborted', 'The model request was aborted'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
