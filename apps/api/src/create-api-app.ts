@@ -27,5 +27,5 @@ export async function listen(app: INestApplication, port: number): Promise<strin
   await app.listen(port, '0.0.0.0');
   const url = await app.getUrl();
   Logger.log(`API listening on ${url}`, 'api');
-  return url.replace('[::1]', 'localhost').replace('127.0.0.1', 'localhost');
+  return url;
 }

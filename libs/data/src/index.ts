@@ -25,3 +25,4 @@ export type {
   User,
   Visitor,
 } from './generated/prisma/client';
+export { applyMigrations, ensureDatabase, redactUrl } from './migrate';

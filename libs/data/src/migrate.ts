@@ -132,7 +132,8 @@ async function applyOne(client: Client, migration: MigrationFile): Promise<void>
     // Simple-query protocol (no parameters) so the file may hold many statements.
     await client.query(migration.bytes.toString('utf8'));
     await client.query(
-      'UPDATE "_prisma_migrations" SET "finished_at" = clock_timestamp(), "applied_steps_count" = 1 WHERE "id" = $1',
+      `UPDATE "_prisma_migrations" SET "finished_at" = clock_timestamp(), "applied_steps_count" = 1
+        WHERE "id" = $1`,
       [id],
     );
     await client.query('COMMIT');
@@ -163,7 +164,11 @@ async function recordedMigrations(client: Client): Promise<Map<string, RecordedR
 // Like Prisma, accept a file whose only change is its line endings (a checkout with autocrlf).
 function matchesChecksum(bytes: Buffer, checksum: string): boolean {
   const text = bytes.toString('utf8');
-  const variants = [bytes, Buffer.from(text.replaceAll('\r\n', '\n')), Buffer.from(text.replace(/\r?\n/g, '\r\n'))];
+  const variants = [
+    bytes,
+    Buffer.from(text.replaceAll('\r\n', '\n')),
+    Buffer.from(text.replace(/\r?\n/g, '\r\n')),
+  ];
   return variants.some((variant) => sha256(variant) === checksum);
 }
 

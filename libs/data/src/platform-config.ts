@@ -30,3 +30,10 @@ export function redisKeys(prefix: string) {
     rateLimit: (bucket: string) => `${prefix}:rl:${bucket}`,
   };
 }
+
+/** Environment variables with empty values dropped: `FOO=` (as compose passes unset ones) means unset. */
+export function definedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== ''),
+  );
+}

@@ -106,7 +106,8 @@ function loadDatamodel(): Datamodel {
 
 async function readCatalog(client: Client): Promise<Catalog> {
   const tables = await client.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
+    `SELECT table_name FROM information_schema.tables
+      WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
   );
   const columns = await client.query<ColumnRow>(
     `SELECT table_name, column_name, is_nullable, udt_name, datetime_precision, numeric_precision,
@@ -125,7 +126,8 @@ async function readCatalog(client: Client): Promise<Catalog> {
     `SELECT i.relname::text AS index_name, t.relname::text AS table_name, x.indisunique AS is_unique,
             x.indisprimary AS is_primary, am.amname::text AS method,
             array(SELECT a.attname::text FROM unnest(x.indkey) WITH ORDINALITY k(attnum, ord)
-                    JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum ORDER BY k.ord) AS columns
+                    JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+                   ORDER BY k.ord) AS columns
        FROM pg_index x
        JOIN pg_class i ON i.oid = x.indexrelid
        JOIN pg_class t ON t.oid = x.indrelid
@@ -137,9 +139,11 @@ async function readCatalog(client: Client): Promise<Catalog> {
     `SELECT c.conname::text AS name, src.relname::text AS table_name, dst.relname::text AS referenced_table,
             c.confdeltype AS on_delete, c.confupdtype AS on_update,
             array(SELECT a.attname::text FROM unnest(c.conkey) WITH ORDINALITY k(attnum, ord)
-                    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum ORDER BY k.ord) AS columns,
+                    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum
+                   ORDER BY k.ord) AS columns,
             array(SELECT a.attname::text FROM unnest(c.confkey) WITH ORDINALITY k(attnum, ord)
-                    JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum ORDER BY k.ord) AS referenced_columns
+                    JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum
+                   ORDER BY k.ord) AS referenced_columns
        FROM pg_constraint c
        JOIN pg_class src ON src.oid = c.conrelid
        JOIN pg_class dst ON dst.oid = c.confrelid
@@ -173,7 +177,8 @@ function columnNames(datamodel: Datamodel, modelName: string, fieldNames: readon
   });
 }
 
-type CheckedAttribute = 'udt_name' | 'is_nullable' | 'datetime_precision' | 'numeric_precision' | 'numeric_scale';
+type CheckedAttribute =
+  'udt_name' | 'is_nullable' | 'datetime_precision' | 'numeric_precision' | 'numeric_scale';
 
 /** What Prisma would create for a field, in information_schema terms. */
 function expectedColumn(datamodel: Datamodel, field: Field): Partial<Pick<ColumnRow, CheckedAttribute>> {
@@ -185,7 +190,10 @@ function expectedColumn(datamodel: Datamodel, field: Field): Partial<Pick<Column
     const native = field.nativeType?.[0];
     udt = native ? NATIVE_UDT[native] : DEFAULT_UDT[field.type];
   }
-  if (!udt) throw new Error(`no Postgres type known for ${field.type} ${field.nativeType?.[0] ?? ''}: extend the map`);
+  if (!udt)
+    throw new Error(
+      `no Postgres type known for ${field.type} ${field.nativeType?.[0] ?? ''}: extend the map`,
+    );
 
   const expected: Partial<Pick<ColumnRow, CheckedAttribute>> = {
     udt_name: field.isList ? `_${udt}` : udt,
@@ -242,7 +250,9 @@ describe('prisma/schema.prisma and the migrated database', () => {
     '%s has a matching column for every scalar field and no other column',
     (table, model) => {
       const actual = new Map(
-        catalog.columns.filter((column) => column.table_name === table).map((column) => [column.column_name, column]),
+        catalog.columns
+          .filter((column) => column.table_name === table)
+          .map((column) => [column.column_name, column]),
       );
       const fields = model.fields.filter(isColumn);
       // Compared as two lists so a failure shows every differing field at once.
@@ -285,7 +295,7 @@ describe('prisma/schema.prisma and the migrated database', () => {
     expect(catalog.enums).toEqual(expected);
   });
 
-  it('has exactly the primary keys, unique and normal indexes of the schema, named as Prisma names them', () => {
+  it('has exactly the primary keys and indexes of the schema, named as Prisma names them', () => {
     const expected = datamodel.indexes.map((index) => {
       const model = datamodel.models.find((candidate) => candidate.name === index.model);
       if (!model) throw new Error(`index on unknown model ${index.model}`);
@@ -306,7 +316,8 @@ describe('prisma/schema.prisma and the migrated database', () => {
       };
     });
     const actual = catalog.indexes.filter((index) => index.table_name !== '_prisma_migrations');
-    const byName = (a: { index_name: string }, b: { index_name: string }) => a.index_name.localeCompare(b.index_name);
+    const byName = (a: { index_name: string }, b: { index_name: string }) =>
+      a.index_name.localeCompare(b.index_name);
     expect([...actual].sort(byName)).toEqual(expected.sort(byName));
   });
 
@@ -430,7 +441,8 @@ describe('applyMigrations', () => {
         logs: string | null;
         applied_steps_count: number;
       }>(
-        `SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, rolled_back_at, logs, applied_steps_count
+        `SELECT migration_name, checksum, finished_at IS NOT NULL AS finished, rolled_back_at, logs,
+                applied_steps_count
            FROM _prisma_migrations ORDER BY migration_name`,
       );
       return result.rows;
@@ -475,7 +487,9 @@ describe('applyMigrations', () => {
     );
     const state = await withDatabase(url, async (client) => {
       const table = await client.query(`SELECT to_regclass('public.half_done') AS oid`);
-      const recorded = await client.query('SELECT 1 FROM _prisma_migrations WHERE migration_name = $1', [broken]);
+      const recorded = await client.query('SELECT 1 FROM _prisma_migrations WHERE migration_name = $1', [
+        broken,
+      ]);
       return { table: table.rows[0], recorded: recorded.rowCount };
     });
     expect(state).toEqual({ table: { oid: null }, recorded: 0 });

@@ -1,2 +1,4 @@
 export * from './mock-llm/mock-replies';
 export * from './mock-llm/mock-openai-server';
+export * from './realtime/event-recorder';
+export * from './queue/wait-for-queue';

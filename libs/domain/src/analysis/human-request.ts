@@ -26,6 +26,9 @@ function alt(phrases: readonly string[]): string {
 const opt = (part: string): string => `(?:${part} )?`;
 const upTo = (part: string, max: number): string => `(?:${part} ){0,${max}}`;
 
+/** Lead phrases (the request verb, or the word a rule starts with) and the pattern that must follow them. */
+type Rule = readonly [leads: readonly string[], rest: string];
+
 /** Words that make a noun something other than a human to talk to: "human error", "agent login". */
 const NOT_A_PERSON = alt(
   w(
@@ -52,10 +55,10 @@ const EN_ADJ = alt(
   ),
 );
 const EN_STRICT = w(
-  'human', 'humans', 'human being', 'human beings', 'person', 'persons', 'agent', 'agents',
-  'representative', 'representatives', 'rep', 'reps', 'operator', 'operators', 'manager', 'managers',
-  'supervisor', 'supervisors', 'staff member', 'member of staff', 'employee', 'employees',
-  'human help', 'human assistance', 'human support', 'live chat', 'live support', 'live help',
+  'human', 'humans', 'human being', 'human beings', 'person', 'persons', 'agent', 'agents', 'representative',
+  'representatives', 'rep', 'reps', 'operator', 'operators', 'manager', 'managers', 'supervisor', 'supervisors',
+  'staff member', 'member of staff', 'employee', 'employees', 'human help', 'human assistance', 'human support',
+  'live chat', 'live support', 'live help',
 );
 const EN_SOMEONE = w('someone', 'somebody', 'anyone', 'anybody');
 const EN_BROAD = [
@@ -72,27 +75,28 @@ const EN_NP_BROAD = enNp(EN_BROAD);
 const EN_NP_STRICT = enNp(EN_STRICT);
 const EN_NP_GET = enNp([...EN_STRICT, ...EN_SOMEONE]);
 
-const EN_TALK = alt(
-  w('talk', 'speak', 'chat', 'converse', 'communicate', 'get through', 'get in touch', 'be in touch', 'deal',
-    'complain', 'have a word', 'have a chat', 'have a conversation', 'get on the phone', 'get on a call'),
+const EN_TALK = w(
+  'talk', 'speak', 'chat', 'converse', 'communicate', 'get through', 'get in touch', 'be in touch', 'rather deal',
+  'prefer to deal', 'complain', 'have a word', 'have a chat', 'have a conversation', 'get on the phone',
+  'get on a call',
 );
 const EN_ADVERB = alt(w('directly', 'now', 'right now', 'again', 'personally', 'immediately', 'asap', 'please', 'just'));
-const EN_TRANSFER = alt(
-  w('connect', 'transfer', 'put', 'pass', 'forward', 'hand', 'redirect', 'switch', 'route', 'send', 'escalate',
-    'refer', 'hook', 'be connected', 'be transferred', 'be put', 'be passed', 'be sent', 'be escalated',
-    'be redirected', 'be switched', 'be referred'),
+const EN_TRANSFER = w(
+  'connect', 'transfer', 'put', 'pass', 'forward', 'hand', 'redirect', 'switch', 'route', 'send', 'escalate', 'refer',
+  'hook', 'be connected', 'be transferred', 'be put', 'be passed', 'be sent', 'be escalated', 'be redirected',
+  'be switched', 'be referred',
 );
 const EN_TRANSFER_OBJECT = alt(w('me', 'us', 'this', 'it', 'my call', 'my chat', 'the chat', 'this chat', 'my case', 'my ticket', 'my issue'));
 const EN_TRANSFER_FILLER = alt(
   w('over', 'through', 'back', 'directly', 'now', 'please', 'up', 'in touch', 'in contact', 'on the phone', 'on the line', 'on a call'),
 );
-const EN_WANT = alt(
-  w('want', 'wanna', 'need', 'would like', 'id like', 'would prefer', 'id prefer', 'prefer', 'request',
-    'requesting', 'demand', 'require', 'ask for', 'asking for', 'looking for', 'waiting for', 'rather have'),
+const EN_WANT = w(
+  'want', 'wanna', 'need', 'would like', 'id like', 'would prefer', 'id prefer', 'prefer', 'request', 'requesting',
+  'demand', 'require', 'ask for', 'asking for', 'looking for', 'waiting for', 'rather have',
 );
-const EN_GET = alt(
-  w('get me', 'give me', 'find me', 'bring me', 'send me', 'can i get', 'could i get', 'may i get', 'can i have',
-    'could i have', 'may i have', 'can you get', 'could you get', 'can we get', 'can we have', 'let me have'),
+const EN_GET = w(
+  'get me', 'give me', 'find me', 'bring me', 'send me', 'can i get', 'could i get', 'may i get', 'can i have',
+  'could i have', 'may i have', 'can you get', 'could you get', 'can we get', 'can we have', 'let me have',
 );
 const EN_TALK_AFTER = `${alt(w('i can', 'i could', 'we can', 'to', 'who can', 'that can', 'who could', 'who will'))} ${alt(w('talk', 'speak', 'chat'))}`;
 /** "I need a person to sign for it" is not a request; "a person to look at this" is. */
@@ -106,18 +110,21 @@ const EN_PRESENT = alt(
     'who can help', 'that can help', 'to help'),
 );
 
-const EN_REQUESTS = [
-  `\\b${EN_TALK} ${opt(EN_ADVERB)}${alt(w('to', 'with'))} ${EN_NP_BROAD}`,
-  `\\b${EN_TRANSFER} ${opt(EN_TRANSFER_OBJECT)}${opt(EN_TRANSFER_FILLER)}${alt(w('to', 'with', 'onto'))} ${EN_NP_BROAD}`,
-  `\\b${EN_WANT} ${EN_NP_STRICT}${EN_WANT_PURPOSE}`,
-  `\\b${EN_GET} ${EN_NP_GET}`,
-  `\\b(?:${EN_WANT}|${EN_GET}) ${EN_NP_BROAD} ${EN_TALK_AFTER}\\b`,
-  `\\b${alt(w('have', 'get', 'can', 'could', 'will', 'would', 'please', 'need', 'want', 'let'))} ${EN_NP_GET} (?:to )?${EN_CALL_ME}`,
-  `\\b${alt(w('is there', 'are there'))} ${EN_NP_BROAD}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b)`,
-  `\\b${alt(w('is', 'are'))} ${opt('any')}${upTo(EN_ADJ, 2)}${alt(EN_BROAD)} ${alt(w('there', 'here', 'available', 'online', 'around'))}(?: ${alt(w('now', 'right now'))})?$`,
-  `\\b${alt(w('do you have', 'have you got', 'do you guys have', 'you got'))} ${EN_NP_BROAD} ${EN_TALK_AFTER}\\b`,
-  `\\b${alt(w('where is', 'where are', 'wheres', 'where r'))} ${EN_NP_BROAD}$`,
-  `\\bescalate(?: ${alt(w('this', 'it', 'me', 'my case', 'my issue', 'my ticket', 'my request', 'my complaint', 'the case', 'the issue', 'the ticket', 'the chat', 'the conversation'))})?(?: ${alt(w('please', 'now', 'asap', 'immediately', 'right now'))})*$`,
+const EN_RULES: readonly Rule[] = [
+  [EN_TALK, ` ${opt(EN_ADVERB)}${alt(w('to', 'with'))} ${EN_NP_BROAD}`],
+  [EN_TRANSFER, ` ${opt(EN_TRANSFER_OBJECT)}${opt(EN_TRANSFER_FILLER)}${alt(w('to', 'with', 'onto'))} ${EN_NP_BROAD}`],
+  [EN_WANT, ` ${EN_NP_STRICT}${EN_WANT_PURPOSE}`],
+  [EN_GET, ` ${EN_NP_GET}`],
+  [[...EN_WANT, ...EN_GET], ` ${EN_NP_BROAD} ${EN_TALK_AFTER}\\b`],
+  [w('have', 'get', 'can', 'could', 'will', 'would', 'please', 'need', 'want', 'let'), ` ${EN_NP_GET} (?:to )?${EN_CALL_ME}`],
+  [w('is there', 'are there'), ` ${EN_NP_BROAD}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b)`],
+  [w('is', 'are'), ` ${opt('any')}${upTo(EN_ADJ, 2)}${alt(EN_BROAD)} ${alt(w('there', 'here', 'available', 'online', 'around'))}(?: ${alt(w('now', 'right now'))})?$`],
+  [w('do you have', 'have you got', 'do you guys have', 'you got'), ` ${EN_NP_BROAD} ${EN_TALK_AFTER}\\b`],
+  [w('where is', 'where are', 'wheres', 'where r'), ` ${EN_NP_BROAD}$`],
+  [
+    w('escalate'),
+    `(?: ${alt(w('this', 'it', 'me', 'my case', 'my issue', 'my ticket', 'my request', 'my complaint', 'the case', 'the issue', 'the ticket', 'the chat', 'the conversation'))})?(?: ${alt(w('please', 'now', 'asap', 'immediately', 'right now'))})*$`,
+  ],
 ];
 const EN_BARE_NOUNS = [...EN_STRICT, ...EN_SOMEONE, ...w('customer service', 'customer support', 'customer care', 'support')];
 const EN_BARE_LEAD = alt(w('please', 'pls', 'plz', 'hi', 'hello', 'hey', 'ok', 'okay', 'now', 'just', 'yes', 'yeah', 'yep', 'sure', 'um', 'uh', 'ugh', 'oh', 'i said', 'again'));
@@ -140,22 +147,25 @@ const ES_BROAD = [...ES_STRICT, ...w('alguien', 'atencion al cliente', 'servicio
 const ES_ADJ_BEFORE = alt(w('verdadero', 'verdadera', 'autentico', 'autentica'));
 const ES_ADJ_AFTER = alt(w('real', 'reales', 'humano', 'humana', 'de verdad', 'de carne y hueso', 'en vivo', 'vivo', 'fisico', 'fisica'));
 const esNp = (nouns: readonly string[]): string => `${opt(ES_DET)}${opt(ES_ADJ_BEFORE)}${alt(nouns)}${NOUN_END}(?: ${ES_ADJ_AFTER})?`;
-const ES_TALK = alt(w('hablar', 'hablarle', 'charlar', 'platicar', 'conversar', 'comunicarme', 'comunicarnos', 'contactar', 'contactarme', 'tratar', 'hablar directamente'));
-const ES_TRANSFER = alt(
-  w('pasame', 'paseme', 'pasarme', 'comunicame', 'comuniqueme', 'transfiereme', 'transfierame', 'transferirme',
-    'conectame', 'conecteme', 'conectarme', 'ponme', 'pongame', 'ponerme', 'derivame', 'deriveme', 'derivarme',
-    'me pasas', 'me pasa', 'me comunicas', 'me comunica', 'me transfieres', 'me transfiere', 'me conectas',
-    'me conecta', 'me derivas', 'me deriva', 'me pones', 'me pone'),
+const ES_TALK = w(
+  'hablar', 'hablarle', 'charlar', 'platicar', 'conversar', 'comunicarme', 'comunicarnos', 'contactar', 'contactarme',
+  'tratar', 'hablar directamente',
 );
-const ES_WANT = alt(
-  w('quiero', 'necesito', 'quisiera', 'deseo', 'prefiero', 'exijo', 'solicito', 'pido', 'me gustaria', 'dame', 'deme',
-    'me da', 'me das', 'puedo tener', 'busco'),
+const ES_TRANSFER = w(
+  'pasame', 'paseme', 'pasarme', 'comunicame', 'comuniqueme', 'transfiereme', 'transfierame', 'transferirme',
+  'conectame', 'conecteme', 'conectarme', 'ponme', 'pongame', 'ponerme', 'derivame', 'deriveme', 'derivarme',
+  'me pasas', 'me pasa', 'me comunicas', 'me comunica', 'me transfieres', 'me transfiere', 'me conectas', 'me conecta',
+  'me derivas', 'me deriva', 'me pones', 'me pone',
 );
-const ES_REQUESTS = [
-  `\\b${ES_TALK} ${alt(w('con', 'a', 'al'))} ${esNp(ES_BROAD)}`,
-  `\\b${ES_TRANSFER} (?:${alt(w('con', 'a', 'al'))} )?${esNp(ES_BROAD)}`,
-  `\\b${ES_WANT} ${esNp(ES_STRICT)}`,
-  `\\bhay ${esNp(ES_BROAD)}(?:$| ${alt(w('ahi', 'alli', 'disponible', 'con quien hablar', 'con quien pueda hablar', 'para hablar'))}\\b)`,
+const ES_WANT = w(
+  'quiero', 'necesito', 'quisiera', 'deseo', 'prefiero', 'exijo', 'solicito', 'pido', 'me gustaria', 'dame', 'deme',
+  'me da', 'me das', 'puedo tener', 'busco',
+);
+const ES_RULES: readonly Rule[] = [
+  [ES_TALK, ` ${alt(w('con', 'a', 'al'))} ${esNp(ES_BROAD)}`],
+  [ES_TRANSFER, ` (?:${alt(w('con', 'a', 'al'))} )?${esNp(ES_BROAD)}`],
+  [ES_WANT, ` ${esNp(ES_STRICT)}`],
+  [w('hay'), ` ${esNp(ES_BROAD)}(?:$| ${alt(w('ahi', 'alli', 'disponible', 'con quien hablar', 'con quien pueda hablar', 'para hablar'))}\\b)`],
 ];
 const ES_BARE = `(?:${alt(w('hola', 'por favor', 'oiga', 'oye', 'si'))} ){0,2}${esNp(ES_BROAD)}(?: ${alt(w('por favor', 'porfa', 'porfavor', 'ya', 'ahora', 'ahora mismo', 'urgente', 'gracias'))})*`;
 
@@ -174,23 +184,28 @@ const FR_ADJ_AFTER = alt(w('humain', 'humaine', 'reel', 'reelle', 'en chair et e
 const FR_PERSONNE = `${alt(w('une', 'la', 'cette', 'des'))} ${opt(FR_ADJ_BEFORE)}${alt(w('personne', 'personnes'))}`;
 const frNp = (nouns: readonly string[]): string =>
   `(?:${opt(FR_DET)}${opt(FR_ADJ_BEFORE)}${alt(nouns)}|${FR_PERSONNE})${NOUN_END}(?: ${FR_ADJ_AFTER})?`;
-const FR_TALK = alt(w('parler', 'discuter', 'communiquer', 'echanger', 'etre en contact', 'entrer en contact', 'chatter', 'tchatter'));
-const FR_REACH = alt(w('joindre', 'contacter', 'avoir', 'voir'));
-const FR_TRANSFER = alt(
-  w('passez moi', 'passe moi', 'passer', 'me passer', 'transferez moi', 'transfere moi', 'transferer', 'me transferer',
-    'mettez moi en relation avec', 'mets moi en relation avec', 'me mettre en relation avec', 'mettre en relation avec',
-    'mettez moi en contact avec', 'me mettre en contact avec', 'connectez moi', 'redirigez moi', 'rediriger'),
+const FR_TALK = w(
+  'parler', 'discuter', 'communiquer', 'echanger', 'etre en contact', 'entrer en contact', 'chatter', 'tchatter',
 );
-const FR_WANT = alt(
-  w('je veux', 'je voudrais', 'j aimerais', 'je souhaite', 'je souhaiterais', 'je demande', 'il me faut',
-    'besoin d', 'besoin de', 'je prefere', 'je prefererais', 'donnez moi', 'je cherche', 'veux', 'voudrais'),
+const FR_REACH = w('joindre', 'contacter', 'avoir', 'voir');
+const FR_TRANSFER = w(
+  'passez moi', 'passe moi', 'passer', 'me passer', 'transferez moi', 'transfere moi', 'transferer', 'me transferer',
+  'mettez moi en relation avec', 'mets moi en relation avec', 'me mettre en relation avec', 'mettre en relation avec',
+  'mettez moi en contact avec', 'me mettre en contact avec', 'connectez moi', 'redirigez moi', 'rediriger',
 );
-const FR_REQUESTS = [
-  `\\b${FR_TALK} ${alt(w('a', 'avec', 'au'))} ${frNp(FR_BROAD)}`,
-  `\\b${FR_REACH} ${frNp(FR_BROAD)}`,
-  `\\b${FR_TRANSFER} (?:${alt(w('a', 'avec', 'au'))} )?${frNp(FR_BROAD)}`,
-  `\\b${FR_WANT} ${frNp(FR_STRICT)}`,
-  `\\b${alt(w('il y a', 'y a t il', 'est ce qu il y a', 'y a'))} ${frNp(FR_BROAD)}(?:$| ${alt(w('la', 'ici', 'disponible', 'en ligne', 'a qui parler', 'avec qui parler'))}\\b)`,
+const FR_WANT = w(
+  'je veux', 'je voudrais', 'j aimerais', 'je souhaite', 'je souhaiterais', 'je demande', 'il me faut', 'besoin d',
+  'besoin de', 'je prefere', 'je prefererais', 'donnez moi', 'je cherche', 'veux', 'voudrais',
+);
+const FR_RULES: readonly Rule[] = [
+  [FR_TALK, ` ${alt(w('a', 'avec', 'au'))} ${frNp(FR_BROAD)}`],
+  [FR_REACH, ` ${frNp(FR_BROAD)}`],
+  [FR_TRANSFER, ` (?:${alt(w('a', 'avec', 'au'))} )?${frNp(FR_BROAD)}`],
+  [FR_WANT, ` ${frNp(FR_STRICT)}`],
+  [
+    w('il y a', 'y a t il', 'est ce qu il y a', 'y a'),
+    ` ${frNp(FR_BROAD)}(?:$| ${alt(w('la', 'ici', 'disponible', 'en ligne', 'a qui parler', 'avec qui parler'))}\\b)`,
+  ],
 ];
 const FR_BARE = `(?:${alt(w('bonjour', 'svp', 's il vous plait', 'oui'))} ){0,2}${frNp(FR_BROAD)}(?: ${alt(w('s il vous plait', 's il te plait', 'svp', 'stp', 'merci', 'maintenant', 'vite', 'rapidement', 'tout de suite'))})*`;
 
@@ -204,9 +219,9 @@ const DE_ADJ = alt(
 );
 const DE_NOUNS_BUT_MENSCH = w(
   'menschen', 'mitarbeiter', 'mitarbeiterin', 'mitarbeitenden', 'mitarbeitende', 'person', 'berater', 'beraterin',
-  'kundenberater', 'kundenberaterin', 'kundendienst', 'kundenservice', 'kundensupport', 'support',
-  'servicemitarbeiter', 'supportmitarbeiter', 'agent', 'agenten', 'vorgesetzten', 'vorgesetzter', 'chef', 'manager',
-  'ansprechpartner', 'ansprechpartnerin', 'sachbearbeiter', 'sachbearbeiterin', 'techniker', 'operator',
+  'kundenberater', 'kundenberaterin', 'kundendienst', 'kundenservice', 'kundensupport', 'support', 'servicemitarbeiter',
+  'supportmitarbeiter', 'agent', 'agenten', 'vorgesetzten', 'vorgesetzter', 'chef', 'manager', 'ansprechpartner',
+  'ansprechpartnerin', 'sachbearbeiter', 'sachbearbeiterin', 'techniker', 'operator',
 );
 /** A bare "Mensch!" is an interjection; "ein Mensch", "echter Mensch" are people. */
 const DE_NOUNS = [...DE_NOUNS_BUT_MENSCH, ...w('mensch')];
@@ -215,20 +230,22 @@ const DE_SOMEONE = alt(w('jemandem', 'jemanden', 'jemand'));
 const DE_NP_OR_SOMEONE = `(?:${DE_NP}|${DE_SOMEONE})`;
 const DE_SOFT = opt(alt(w('bitte', 'jetzt', 'sofort', 'gerne', 'gern', 'direkt', 'kurz', 'endlich')));
 const DE_TALK = alt(w('sprechen', 'reden', 'chatten', 'telefonieren', 'schreiben', 'kommunizieren', 'verbunden werden', 'verbinden'));
-const DE_TRANSFER = alt(
-  w('verbinden sie mich', 'verbinde mich', 'verbindet mich', 'leiten sie mich', 'leite mich', 'stellen sie mich',
-    'stell mich', 'sprechen', 'reden'),
+const DE_TRANSFER = w(
+  'verbinden sie mich', 'verbinde mich', 'verbindet mich', 'leiten sie mich', 'leite mich', 'stellen sie mich',
+  'stell mich', 'sprechen', 'reden',
 );
-const DE_WANT = alt(
-  w('ich mochte', 'ich will', 'ich brauche', 'ich hatte gern', 'ich hatte gerne', 'ich wurde gern', 'ich wurde gerne',
-    'ich wunsche', 'ich verlange', 'ich benotige', 'geben sie mir', 'gib mir', 'bitte', 'kann ich', 'konnte ich'),
+const DE_WANT = w(
+  'ich mochte', 'ich will', 'ich brauche', 'ich hatte gern', 'ich hatte gerne', 'ich wurde gern', 'ich wurde gerne',
+  'ich wunsche', 'ich verlange', 'ich benotige', 'geben sie mir', 'gib mir', 'bitte', 'kann ich', 'konnte ich',
 );
-const DE_REQUESTS = [
-  `\\bmit ${DE_NP_OR_SOMEONE} ${DE_SOFT}${DE_TALK}\\b`,
-  `\\b${DE_TRANSFER} ${DE_SOFT}${alt(w('mit', 'an', 'zu'))} ${DE_NP_OR_SOMEONE}`,
-  `\\b(?:${alt(w('einen', 'eine', 'den', 'ihren'))} ${opt(DE_ADJ)}${alt(DE_NOUNS)}|${DE_SOMEONE}) ${DE_SOFT}${alt(w('sprechen', 'erreichen', 'kontaktieren'))}\\b`,
-  `\\b${DE_WANT} ${DE_SOFT}${alt(w('einen', 'eine', 'ein', 'den', 'ihren'))} ${opt(DE_ADJ)}${alt(DE_NOUNS)}${NOUN_END}`,
-  `\\b${alt(w('gibt es', 'ist da', 'ist hier', 'ist dort', 'sind da'))} ${DE_NP_OR_SOMEONE}(?:$| ${alt(w('da', 'hier', 'dort', 'mit dem ich sprechen kann'))}\\b)`,
+const DE_TALK_TO = alt(w('sprechen', 'erreichen', 'kontaktieren'));
+const DE_RULES: readonly Rule[] = [
+  [w('mit'), ` ${DE_NP_OR_SOMEONE} ${DE_SOFT}${DE_TALK}\\b`],
+  [DE_TRANSFER, ` ${DE_SOFT}${alt(w('mit', 'an', 'zu'))} ${DE_NP_OR_SOMEONE}`],
+  [w('einen', 'eine', 'den', 'ihren'), ` ${opt(DE_ADJ)}${alt(DE_NOUNS)} ${DE_SOFT}${DE_TALK_TO}\\b`],
+  [w('jemandem', 'jemanden', 'jemand'), ` ${DE_SOFT}${DE_TALK_TO}\\b`],
+  [DE_WANT, ` ${DE_SOFT}${alt(w('einen', 'eine', 'ein', 'den', 'ihren'))} ${opt(DE_ADJ)}${alt(DE_NOUNS)}${NOUN_END}`],
+  [w('gibt es', 'ist da', 'ist hier', 'ist dort', 'sind da'), ` ${DE_NP_OR_SOMEONE}(?:$| ${alt(w('da', 'hier', 'dort', 'mit dem ich sprechen kann'))}\\b)`],
 ];
 const DE_BARE_NP = `(?:${opt(DE_DET)}${opt(DE_ADJ)}${alt(DE_NOUNS_BUT_MENSCH)}${NOUN_END}|(?:${DE_DET}|${DE_ADJ}) mensch)`;
 const DE_BARE = `(?:${alt(w('hallo', 'bitte'))} ){0,2}${DE_BARE_NP}(?: ${alt(w('bitte', 'sofort', 'jetzt', 'danke', 'schnell'))})*`;
@@ -244,30 +261,52 @@ const PT_STRICT = w(
 const PT_BROAD = [...PT_STRICT, ...w('alguem', 'suporte', 'suporte tecnico', 'atendimento', 'sac')];
 const PT_ADJ_AFTER = alt(w('real', 'reais', 'humano', 'humana', 'de verdade', 'de carne e osso', 'ao vivo'));
 const ptNp = (nouns: readonly string[]): string => `${opt(PT_DET)}${alt(nouns)}${NOUN_END}(?: ${PT_ADJ_AFTER})?`;
-const PT_TALK = alt(w('falar', 'conversar', 'papear', 'comunicar', 'comunicar me', 'contatar', 'contactar', 'falar diretamente'));
-const PT_TRANSFER = alt(
-  w('transfere', 'transfira', 'transferir', 'transfere me', 'transferir me', 'me transfere', 'me transfira',
-    'me passa', 'me passe', 'passa', 'passe', 'passar', 'me conecta', 'me conecte', 'conectar', 'me encaminha',
-    'me encaminhe', 'encaminhar', 'me coloca', 'me coloque'),
+const PT_TALK = w(
+  'falar', 'conversar', 'papear', 'comunicar', 'comunicar me', 'contatar', 'contactar', 'falar diretamente',
 );
-const PT_WANT = alt(
-  w('quero', 'preciso de', 'preciso', 'gostaria de', 'gostaria', 'desejo', 'prefiro', 'queria', 'solicito', 'exijo',
-    'me da', 'me de', 'me arruma'),
+const PT_TRANSFER = w(
+  'transfere', 'transfira', 'transferir', 'transfere me', 'transferir me', 'me transfere', 'me transfira', 'me passa',
+  'me passe', 'passa', 'passe', 'passar', 'me conecta', 'me conecte', 'conectar', 'me encaminha', 'me encaminhe',
+  'encaminhar', 'me coloca', 'me coloque',
 );
-const PT_REQUESTS = [
-  `\\b${PT_TALK} ${alt(w('com', 'a', 'ao'))} ${ptNp(PT_BROAD)}`,
-  `\\b${PT_TRANSFER} (?:${alt(w('para', 'pra', 'com', 'ao', 'a'))} )?${ptNp(PT_BROAD)}`,
-  `\\b${PT_WANT} ${ptNp(PT_STRICT)}`,
-  `\\b${alt(w('tem', 'ha', 'existe'))} ${ptNp(PT_BROAD)}(?:$| ${alt(w('ai', 'ali', 'disponivel', 'online', 'para falar', 'para conversar', 'com quem falar', 'com quem conversar'))}\\b)`,
+const PT_WANT = w(
+  'quero', 'preciso de', 'preciso', 'gostaria de', 'gostaria', 'desejo', 'prefiro', 'queria', 'solicito', 'exijo',
+  'me da', 'me de', 'me arruma',
+);
+const PT_RULES: readonly Rule[] = [
+  [PT_TALK, ` ${alt(w('com', 'a', 'ao'))} ${ptNp(PT_BROAD)}`],
+  [PT_TRANSFER, ` (?:${alt(w('para', 'pra', 'com', 'ao', 'a'))} )?${ptNp(PT_BROAD)}`],
+  [PT_WANT, ` ${ptNp(PT_STRICT)}`],
+  [
+    w('tem', 'ha', 'existe'),
+    ` ${ptNp(PT_BROAD)}(?:$| ${alt(w('ai', 'ali', 'disponivel', 'online', 'para falar', 'para conversar', 'com quem falar', 'com quem conversar'))}\\b)`,
+  ],
 ];
 const PT_BARE = `(?:${alt(w('ola', 'oi', 'por favor'))} ){0,2}${ptNp(PT_BROAD)}(?: ${alt(w('por favor', 'pfv', 'pf', 'agora', 'ja', 'urgente', 'obrigado', 'obrigada'))})*`;
 
 // ---- Compiled grammar ----------------------------------------------------------------------
 
-const REQUEST = new RegExp(
-  [...EN_REQUESTS, ...ES_REQUESTS, ...FR_REQUESTS, ...DE_REQUESTS, ...PT_REQUESTS].map((p) => `(?:${p})`).join('|'),
-  'g',
-);
+/**
+ * The request rules compiled per first word: a clause is scanned word by word and only a word
+ * that can open a rule ("talk", "quiero", "mit"...) runs a sticky regex at its position, which
+ * keeps the cost independent of the grammar's size.
+ */
+const RULES_BY_FIRST_WORD: ReadonlyMap<string, RegExp> = compileRules([...EN_RULES, ...ES_RULES, ...FR_RULES, ...DE_RULES, ...PT_RULES]);
+
+function compileRules(rules: readonly Rule[]): Map<string, RegExp> {
+  const byWord = new Map<string, string[]>();
+  for (const [leads, rest] of rules) {
+    const leadsByWord = new Map<string, string[]>();
+    for (const lead of leads) {
+      const first = lead.split(' ', 1)[0];
+      leadsByWord.set(first, [...(leadsByWord.get(first) ?? []), lead]);
+    }
+    for (const [first, firstLeads] of leadsByWord) {
+      byWord.set(first, [...(byWord.get(first) ?? []), `${alt(firstLeads)}${rest}`]);
+    }
+  }
+  return new Map([...byWord].map(([first, patterns]) => [first, new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'y')]));
+}
 const BARE = new RegExp(`^(?:${[EN_BARE, ES_BARE, FR_BARE, DE_BARE, PT_BARE].join('|')})$`);
 
 /** Cheap first pass: a clause without any human noun (or "escalate") cannot be a request. */
@@ -283,9 +322,10 @@ const HINT = new RegExp(
 
 // ---- Negation ------------------------------------------------------------------------------
 
+/** Words just before a request verb that make it a refusal or a past event: "I don't need", "I had to talk to". */
 const NEGATORS: ReadonlySet<string> = new Set(
   w(
-    'dont', 'doesnt', 'didnt', 'not', 'never', 'wont', 'wouldnt', 'shouldnt', 'without', 'neither', 'nor',
+    'had', 'used', 'dont', 'doesnt', 'didnt', 'not', 'never', 'wont', 'wouldnt', 'shouldnt', 'without', 'neither', 'nor',
     'nunca', 'jamas', 'tampoco', 'ni', 'sin', 'ne', 'n', 'pas', 'jamais', 'sans', 'aucun', 'aucune',
     'nicht', 'nie', 'niemals', 'kein', 'keine', 'keinen', 'keinem', 'ohne', 'nem', 'sem',
   ),
@@ -324,21 +364,29 @@ function isNegated(before: readonly string[], firstMatchWord: string): boolean {
 
 // ---- Normalisation -------------------------------------------------------------------------
 
-const TYPOS: Readonly<Record<string, string>> = {
-  humen: 'human', hooman: 'human', humam: 'human', huamn: 'human', humna: 'human', hman: 'human',
-  persn: 'person', peson: 'person', preson: 'person', perosn: 'person', agnet: 'agent', aegnt: 'agent',
-  represenative: 'representative', representitive: 'representative', reprensentative: 'representative',
-  opperator: 'operator', operater: 'operator', somone: 'someone', sombody: 'somebody', tlak: 'talk',
-  speek: 'speak', spk: 'speak', u: 'you', ur: 'your', r: 'are', '2': 'to', ppl: 'people',
-};
+const TYPOS: ReadonlyMap<string, string> = new Map([
+  ['humen', 'human'], ['hooman', 'human'], ['humam', 'human'], ['huamn', 'human'], ['humna', 'human'],
+  ['hman', 'human'], ['persn', 'person'], ['peson', 'person'], ['preson', 'person'], ['perosn', 'person'],
+  ['agnet', 'agent'], ['aegnt', 'agent'], ['represenative', 'representative'],
+  ['representitive', 'representative'], ['reprensentative', 'representative'], ['opperator', 'operator'],
+  ['operater', 'operator'], ['somone', 'someone'], ['sombody', 'somebody'], ['tlak', 'talk'],
+  ['speek', 'speak'], ['spk', 'speak'], ['u', 'you'], ['ur', 'your'], ['r', 'are'], ['2', 'to'],
+  ['ppl', 'people'],
+]);
 
 const squeeze = (word: string): string => word.replace(/(.)\1+/g, '$1');
 const SQUEEZED: ReadonlyMap<string, string> = new Map([...vocabulary].map((word) => [squeeze(word), word]));
 
+function hasDoubledLetter(word: string): boolean {
+  for (let i = 1; i < word.length; i++) if (word.charCodeAt(i) === word.charCodeAt(i - 1)) return true;
+  return false;
+}
+
 function canonicalWord(word: string): string {
   if (vocabulary.has(word)) return word;
-  const fixed = TYPOS[word];
+  const fixed = TYPOS.get(word);
   if (fixed !== undefined) return fixed;
+  if (!hasDoubledLetter(word)) return word;
   return SQUEEZED.get(squeeze(word)) ?? word;
 }
 
@@ -359,10 +407,13 @@ function clausesOf(text: string): string[] {
 function clauseRequestsHuman(clause: string): boolean {
   if (!HINT.test(clause)) return false;
   if (BARE.test(clause)) return true;
-  for (const match of clause.matchAll(REQUEST)) {
-    const before = clause.slice(0, match.index).split(' ').filter(Boolean);
-    const firstWord = match[0].split(' ', 1)[0];
-    if (!isNegated(before, firstWord)) return true;
+  const words = clause.split(' ');
+  let offset = 0;
+  for (let i = 0; i < words.length; offset += words[i].length + 1, i++) {
+    const rule = RULES_BY_FIRST_WORD.get(words[i]);
+    if (rule === undefined) continue;
+    rule.lastIndex = offset;
+    if (rule.test(clause) && !isNegated(words.slice(0, i), words[i])) return true;
   }
   return false;
 }

@@ -1,12 +1,15 @@
 // Integration tests run against the real Postgres and Redis. Migrations are applied once to a
 // template database, then each Jest worker gets a copy of it (CREATE DATABASE ... TEMPLATE is
 // much faster than migrating every worker's database).
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import type { GlobalConfig } from 'jest';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { applyMigrations, quoteIdentifier } from '../../../data/src/migrate';
 import { deleteKeys, dropDatabase, dropRunDatabases } from './global-teardown';
 import {
+  quoteIdentifier,
   TEST_DATABASE_PREFIX,
   TEST_REDIS_PREFIX,
   newRunId,
@@ -20,6 +23,7 @@ import {
 // Older than this, a run's databases and keys are leftovers of a crashed or killed run.
 const STALE_AFTER_MS = 3 * 60 * 60 * 1000;
 const CONNECT_TIMEOUT_MS = 5_000;
+const REPO_ROOT = path.join(__dirname, '../../../..');
 
 export default async function globalSetup(globalConfig: GlobalConfig): Promise<void> {
   const admin = await connectPostgres();
@@ -30,14 +34,12 @@ export default async function globalSetup(globalConfig: GlobalConfig): Promise<v
     const runId = newRunId();
     try {
       const template = templateDatabaseName(runId);
-      await admin.query(`CREATE DATABASE ${quoteIdentifier(template)}`);
-      await applyMigrations(testDatabaseUrl(template));
+      await migrate(testDatabaseUrl(template));
       // Postgres refuses to copy a template that has sessions; it waits a few seconds for the
       // migration session to go away, which is all it needs.
       for (let n = 1; n <= globalConfig.maxWorkers; n++) {
-        await admin.query(
-          `CREATE DATABASE ${quoteIdentifier(workerDatabaseName(runId, n))} TEMPLATE ${quoteIdentifier(template)}`,
-        );
+        const database = quoteIdentifier(workerDatabaseName(runId, n));
+        await admin.query(`CREATE DATABASE ${database} TEMPLATE ${quoteIdentifier(template)}`);
       }
     } catch (error) {
       await dropRunDatabases(admin, runId).catch(() => undefined);
@@ -50,6 +52,23 @@ export default async function globalSetup(globalConfig: GlobalConfig): Promise<v
   }
 }
 
+// Creates and migrates the database with `npm run migrate`, the command deployments use; this
+// also keeps libs/testing out of libs/data's sources (libraries meet only at their entry points).
+async function migrate(databaseUrl: string): Promise<void> {
+  try {
+    await promisify(execFile)('npm', ['run', '--silent', 'migrate'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    });
+  } catch (error) {
+    const stderr =
+      typeof error === 'object' && error !== null && 'stderr' in error ? String(error.stderr) : '';
+    throw new Error(
+      `npm run migrate failed for the test template database: ${stderr.trim() || reason(error)}`,
+    );
+  }
+}
+
 async function connectPostgres(): Promise<Client> {
   const url = testDatabaseUrl('postgres');
   const admin = new Client({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
@@ -58,7 +77,8 @@ async function connectPostgres(): Promise<Client> {
   } catch (error) {
     const { hostname, port } = new URL(url);
     throw new Error(
-      `Integration tests need PostgreSQL at ${hostname}:${port || 5432} (set PARLEY_TEST_DATABASE_URL to use another): ${reason(error)}`,
+      `Integration tests need PostgreSQL at ${hostname}:${port || 5432} ` +
+        `(set PARLEY_TEST_DATABASE_URL to use another): ${reason(error)}`,
     );
   }
   return admin;
@@ -84,7 +104,8 @@ async function withRedis<T>(use: (redis: Redis) => Promise<T>): Promise<T> {
     redis.disconnect();
     const { hostname, port } = new URL(url);
     throw new Error(
-      `Integration tests need Redis at ${hostname}:${port || 6379} (set REDIS_URL to use another): ${reason(connectError ?? error)}`,
+      `Integration tests need Redis at ${hostname}:${port || 6379} ` +
+        `(set REDIS_URL to use another): ${reason(connectError ?? error)}`,
     );
   }
   try {

@@ -1,8 +1,13 @@
 // Drops this run's databases and Redis keys once every integration test has finished.
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
-import { quoteIdentifier } from '../../../data/src/migrate';
-import { runDatabasePrefix, runRedisPattern, testDatabaseUrl, testRedisUrl } from './test-run';
+import {
+  quoteIdentifier,
+  runDatabasePrefix,
+  runRedisPattern,
+  testDatabaseUrl,
+  testRedisUrl,
+} from './test-run';
 
 export default async function globalTeardown(): Promise<void> {
   const runId = process.env.PARLEY_TEST_RUN_ID;
@@ -33,7 +38,11 @@ export async function dropDatabase(admin: Client, name: string): Promise<void> {
 }
 
 /** Deletes keys matching `pattern` (SCAN, so a busy shared Redis is never blocked), optionally filtered. */
-export async function deleteKeys(redis: Redis, pattern: string, keep?: (key: string) => boolean): Promise<number> {
+export async function deleteKeys(
+  redis: Redis,
+  pattern: string,
+  keep?: (key: string) => boolean,
+): Promise<number> {
   let deleted = 0;
   let cursor = '0';
   do {

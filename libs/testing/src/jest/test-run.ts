@@ -52,6 +52,10 @@ export function testDatabaseUrl(database: string): string {
   return url.toString();
 }
 
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
 export function testRedisUrl(): string {
   return process.env.REDIS_URL || DEFAULT_REDIS_URL;
 }

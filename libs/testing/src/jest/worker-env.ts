@@ -4,7 +4,10 @@ import { testDatabaseUrl, testRedisUrl, workerDatabaseName, workerRedisPrefix } 
 
 const runId = process.env.PARLEY_TEST_RUN_ID;
 if (!runId) {
-  throw new Error('PARLEY_TEST_RUN_ID is not set: run integration tests through jest.config.js (its globalSetup creates the databases)');
+  throw new Error(
+    'PARLEY_TEST_RUN_ID is not set: run integration tests through jest.config.js ' +
+      '(its globalSetup creates the databases)',
+  );
 }
 // Jest numbers its workers from 1; a run in band is worker 1.
 const workerId = process.env.JEST_WORKER_ID ?? '1';
