@@ -21,7 +21,11 @@ const transform = {
   ],
 };
 
-const shared = { rootDir: __dirname, moduleNameMapper, transform, testEnvironment: 'node' };
+// jose ships ES modules only; Node 20 loads them natively, Jest needs them compiled to CommonJS.
+transform['^.+/node_modules/jose/.+\\.js$'] = ['@swc/jest', { module: { type: 'commonjs' } }];
+const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
+
+const shared = { rootDir: __dirname, moduleNameMapper, transform, transformIgnorePatterns, testEnvironment: 'node' };
 
 module.exports = {
   projects: [

@@ -17,7 +17,7 @@ export type JobData<N extends JobName> = Extract<Job, { name: N }>['data'];
 /** Job options decided in one place: dedup ids, attempts and backoff. */
 export const jobOptions = {
   [JobName.VisitorMessage]: (data: JobData<JobName.VisitorMessage>) => ({
-    jobId: `visitor-message:${data.messageId}`,
+    jobId: `visitor-message-${data.messageId}`,
     attempts: 3,
     backoff: { type: 'exponential' as const, delay: 500 },
     removeOnComplete: { age: 3600, count: 10_000 },

@@ -1,1 +1,7 @@
-export {};
+export * from './errors';
+export * from './analysis/human-request';
+export * from './analysis/analyzer';
+export * from './analysis/tone-trend';
+export * from './conversation/conversation-state';
+export * from './prompt/prompt-assembly';
+export * from './knowledge/extractive-answer';

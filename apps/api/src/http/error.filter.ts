@@ -36,6 +36,10 @@ export function toErrorResponse(error: unknown, logger: Logger): { status: numbe
   }
   if (error instanceof HttpException) {
     const status = error.getStatus();
+    // Nest re-throws body-parser's SyntaxError as a plain 400; our own validation never does.
+    if (status === 400 && /JSON/.test(error.message)) {
+      return { status, body: { error: { code: 'invalid_json', message: 'request body is not valid JSON' } } };
+    }
     const message = status === 404 ? 'no such endpoint' : error.message;
     return { status, body: { error: { code: statusCodes[status] ?? 'error', message } } };
   }

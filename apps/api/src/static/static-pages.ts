@@ -2,7 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-const ROOT = join(__dirname, '..', '..', '..');
+const ROOT = join(__dirname, '..', '..', '..', '..');
 
 /** Serves the widget bundle and its demo page, and the dashboard, when they are present. */
 export function mountStaticPages(app: NestExpressApplication): void {

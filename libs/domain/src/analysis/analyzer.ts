@@ -19,46 +19,44 @@ interface Entry {
 const ANGER = true;
 
 const WORDS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
-  ...scored(1.9, 'thanks', 'thank', 'good', 'glad'),
-  ...scored(1.5, 'thx', 'helped', 'easy', 'kind', 'fixed', 'resolved', 'works', 'worked', 'nice'),
-  ...scored(2.2, 'great', 'helpful', 'appreciate', 'appreciated', 'pleased', 'satisfied', 'solved', 'friendly'),
-  ...scored(2.6, 'happy', 'love', 'loved', 'lovely', 'perfect', 'brilliant', 'grateful', 'best', 'yay'),
-  ...scored(3, 'awesome', 'amazing', 'excellent', 'wonderful', 'fantastic', 'superb', 'outstanding'),
-  ...scored(1, 'quick', 'fast', 'cool', 'ok', 'okay'),
-  ...scored(-0.4, 'issue', 'issues'),
-  ...scored(-0.6, 'problem', 'problems', 'error', 'errors', 'seriously'),
-  ...scored(-1.3, 'confused', 'confusing', 'slow', 'late', 'delayed', 'missing', 'wrong', 'stuck', 'worried', 'ugh'),
-  ...scored(-2, 'poor', 'sad', 'broken', 'damaged', 'fail', 'failed', 'failure', 'waste', 'wasted', 'bug', 'buggy'),
-  ...scored(-2.4, 'bad', 'disappointed', 'disappointing', 'unhappy', 'annoyed', 'annoying', 'frustrated'),
-  ...scored(-2.4, 'frustrating', 'upset', 'useless', 'rude', 'hopeless', 'unreliable', 'incorrect'),
-  ...scored(-2.8, 'terrible', 'awful', 'horrible', 'unacceptable', 'nightmare', 'dreadful', 'shocking'),
+  ...scored(1.9, 'thanks thank good glad'),
+  ...scored(1.5, 'thx helped easy kind fixed resolved works worked nice'),
+  ...scored(2.2, 'great helpful appreciate appreciated pleased satisfied solved friendly'),
+  ...scored(2.6, 'happy love loved lovely perfect brilliant grateful yay'),
+  ...scored(3, 'awesome amazing excellent wonderful fantastic superb outstanding'),
+  ...scored(1.3, 'cool'),
+  ...scored(-0.4, 'issue issues'),
+  ...scored(-0.6, 'problem problems error errors seriously'),
+  ...scored(-1.3, 'confused confusing slow late delayed missing wrong stuck worried ugh'),
+  ...scored(-2, 'poor sad broken damaged fail failed failure waste wasted bug buggy'),
+  ...scored(-2.4, 'bad disappointed disappointing unhappy annoyed annoying frustrated frustrating upset'),
+  ...scored(-2.4, 'useless rude hopeless unreliable incorrect'),
+  ...scored(-2.8, 'terrible awful horrible unacceptable nightmare dreadful shocking'),
   ...scored(-3.1, 'worst'),
-  ...angry(-2.5, 'mad', 'sucks', 'stupid', 'ridiculous', 'lied', 'cheated', 'shame', 'shameful'),
-  ...angry(-2.9, 'angry', 'pissed', 'pathetic', 'incompetent', 'liar', 'liars', 'scam', 'scammers', 'fraud'),
-  ...angry(-3.2, 'furious', 'livid', 'outraged', 'hate', 'hated', 'disgusting', 'disgrace', 'idiot', 'idiots'),
-  ...angry(-3.2, 'wtf', 'ffs', 'asshole', 'assholes', 'bastard', 'bastards'),
+  ...angry(-2.5, 'mad sucks stupid ridiculous lied cheated shame shameful'),
+  ...angry(-2.9, 'angry pissed pathetic incompetent liar liars scam scammers fraud'),
+  ...angry(-3.2, 'furious livid outraged hate hated disgusting disgrace idiot idiots'),
+  ...angry(-3.2, 'wtf ffs asshole assholes bastard bastards'),
 ]);
 
 /** Profanity: anger, unless it only intensifies a positive word ("fucking awesome"). */
 const PROFANITY: ReadonlyMap<string, Entry> = new Map<string, Entry>([
-  ...angry(-2.6, 'fuck', 'fucking', 'fucked', 'fck', 'shit', 'shitty', 'bullshit', 'crap', 'crappy'),
-  ...angry(-2, 'damn', 'damned', 'goddamn', 'bloody', 'freaking'),
+  ...angry(-2.6, 'fuck fucking fucked fck shit shitty bullshit crap crappy'),
+  ...angry(-2, 'damn damned goddamn bloody freaking'),
 ]);
 
-const NEGATORS: ReadonlySet<string> = new Set([
-  'not', 'no', 'never', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'arent', 'werent', 'cant', 'cannot', 'couldnt',
-  'wont', 'wouldnt', 'shouldnt', 'hasnt', 'havent', 'hadnt', 'aint', 'nothing', 'nobody', 'none', 'neither', 'nor',
-  'without', 'hardly', 'barely',
-]);
-/** Negation flips a valence and weakens it: "not bad" is only mildly positive. */
-const NEGATION_FACTOR = -0.74;
+const NEGATORS: ReadonlySet<string> = wordSet(`
+  not no never dont doesnt didnt isnt wasnt arent werent cant cannot couldnt wont wouldnt shouldnt hasnt havent
+  hadnt aint nothing nobody none neither nor without hardly barely`);
+/** Negation flips a valence: "not happy" is negative, but "not bad" or "not angry" are only faintly positive. */
+const NEGATED_POSITIVE = -0.74;
+const NEGATED_NEGATIVE = -0.3;
 const NEGATION_REACH = 3;
 
-const BOOSTERS: ReadonlySet<string> = new Set([
-  'very', 'so', 'really', 'extremely', 'absolutely', 'totally', 'completely', 'super', 'incredibly', 'utterly',
-  'truly', 'highly', 'too', 'deeply', 'especially', 'beyond', 'insanely', 'unbelievably', 'most',
-]);
-const DAMPENERS: ReadonlySet<string> = new Set(['slightly', 'somewhat', 'kinda', 'sorta', 'fairly', 'bit', 'little']);
+const BOOSTERS: ReadonlySet<string> = wordSet(`
+  very so really extremely absolutely totally completely super incredibly utterly truly highly too deeply
+  especially beyond insanely unbelievably most`);
+const DAMPENERS: ReadonlySet<string> = wordSet('slightly somewhat kinda sorta fairly bit little');
 const BOOST = 1.3;
 const DAMPEN = 0.6;
 const CAPS_EMPHASIS = 1.5;
@@ -69,37 +67,56 @@ interface Phrase {
   anger?: true;
 }
 
+const NOT_EVEN = '(?:not|isnt|is not|doesnt|does not|dont|do not|still not|stopped|never|cant|cannot)';
+const NOT_YET = '(?:never|still (?:havent|hasnt|not)|havent|hasnt|have not|has not|didnt|did not)';
+
 /** Matched on the text first and blanked out, so their words are not scored again. */
 const PHRASES: readonly Phrase[] = [
-  { pattern: /\bno thanks?(?: you)?\b|\bgood (?:morning|afternoon|evening|day)\b|\bkind of\b|\bsort of\b/gi, valence: 0 },
-  { pattern: /\bthanks for nothing\b/gi, valence: -2.8, anger: ANGER },
-  { pattern: /\b(?:thank you|thanks) (?:so much|very much|a lot|a million)\b/gi, valence: 2.8 },
-  { pattern: /\b(?:not|isnt|is not|doesnt|does not|dont|do not|still not|stopped|never|cant|cannot) (?:work|working|works|worked)\b/gi, valence: -1.8 },
   {
-    pattern:
-      /\b(?:never|still (?:havent|hasnt|not)|havent|hasnt|have not|has not|didnt|did not) (?:received|arrived|got|gotten|come|came|shown up|showed up|been delivered|heard back)\b/gi,
+    pattern: anyOf('no thanks?(?: you)? | good (?:morning|afternoon|evening|day) | kind of | sort of'),
+    valence: 0,
+  },
+  { pattern: anyOf('thanks for nothing'), valence: -2.8, anger: ANGER },
+  { pattern: anyOf('(?:thank you|thanks) (?:so much|very much|a lot|a million)'), valence: 2.8 },
+  { pattern: anyOf(`${NOT_EVEN} (?:work|working|works|worked)`), valence: -1.8 },
+  {
+    pattern: anyOf(
+      `${NOT_YET} (?:received|arrived|got|gotten|come|came|shown up|showed up|been delivered|heard back)`,
+    ),
     valence: -1.5,
   },
-  { pattern: /\bstill waiting\b|\bwaiting (?:for )?(?:hours|days|weeks|ages|forever)\b/gi, valence: -1.8 },
-  { pattern: /\b(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) time\b|\bover and over\b|\bonce again\b/gi, valence: -1.5 },
-  { pattern: /\bwaste of (?:my )?(?:time|money)\b/gi, valence: -2.5 },
-  { pattern: /\bfed up\b|\bsick (?:and tired )?of\b|\bripped off\b|\brip ?off\b/gi, valence: -2.6, anger: ANGER },
-  { pattern: /\bwhat the (?:hell|heck|fuck)\b|\bare you (?:kidding|serious|joking)\b|\bshut up\b/gi, valence: -2.8, anger: ANGER },
+  { pattern: anyOf('still waiting | waiting (?:for )?(?:hours|days|weeks|ages|forever)'), valence: -1.8 },
+  {
+    pattern: anyOf(String.raw`(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) time | over and over | once again`),
+    valence: -1.5,
+  },
+  { pattern: anyOf('waste of (?:my )?(?:time|money)'), valence: -2.5 },
+  { pattern: anyOf('fed up | sick (?:and tired )?of | ripped off | rip ?off'), valence: -2.6, anger: ANGER },
+  {
+    pattern: anyOf('what the (?:hell|heck|fuck) | are you (?:kidding|serious|joking) | shut up'),
+    valence: -2.8,
+    anger: ANGER,
+  },
 ];
 
 const EMOJI: ReadonlyMap<string, Entry> = new Map<string, Entry>([
-  ...scored(2, '😀', '😃', '😄', '😁', '😊', '🙂', '😍', '🥰', '😘', '👍', '❤', '💯', '🎉', '👌', '🤩', '😎', '🥳'),
-  ...scored(1, '🙏', '✅'),
-  ...scored(-1.5, '🤦', '😕', '🙁', '☹', '😒', '🙄'),
-  ...scored(-2.2, '😞', '😟', '😢', '😭', '👎', '💔', '😩', '😫'),
-  ...angry(-3, '😡', '😠', '🤬', '👿', '💢', '😤'),
+  ...scored(2, '😀 😃 😄 😁 😊 🙂 😍 🥰 😘 👍 ❤ 💯 🎉 👌 🤩 😎 🥳'),
+  ...scored(1, '🙏 ✅'),
+  ...scored(-1.5, '🤦 😕 🙁 ☹ 😒 🙄'),
+  ...scored(-2.2, '😞 😟 😢 😭 👎 💔 😩 😫'),
+  ...angry(-3, '😡 😠 🤬 👿 💢 😤'),
 ]);
 const EMOTICONS: readonly Phrase[] = [
-  { pattern: />:-?\(/g, valence: -2.5, anger: ANGER },
-  { pattern: /(?:^|\s)[:=;]-?[)D](?=\s|$)/g, valence: 1.5 },
-  { pattern: /(?:^|\s)(?::'?-?\(|-_-)(?=\s|$)/g, valence: -1.5 },
+  { pattern: />:-?\(/, valence: -2.5, anger: ANGER },
+  { pattern: /(?:^|\s)[:=;]-?[)D](?=\s|$)/, valence: 1.5 },
+  { pattern: /(?:^|\s)(?::'?-?\(|-_-)(?=\s|$)/, valence: -1.5 },
 ];
 
+const TOKEN = /[\p{L}\p{N}]+|[.,;:!?]/gu;
+const PUNCTUATION = /^[.,;:!?]$/;
+const ASCII = /^[\x20-\x7e]*$/;
+const PHRASE_PATTERN = compilePhrases(PHRASES);
+const EMOTICON_PATTERN = compilePhrases(EMOTICONS);
 const EXCLAMATION_BONUS = 0.292;
 const QUESTION_BONUS = 0.18;
 /** Shouting a complaint is itself a sign of frustration, even without a negative word. */
@@ -107,12 +124,26 @@ const SHOUTING_VALENCE = -1.2;
 const SHOUTING_FACTOR = 1.3;
 const SQUASH_ALPHA = 15;
 
-function scored(valence: number, ...words: string[]): [string, Entry][] {
-  return words.map((word) => [word, { valence }]);
+function scored(valence: number, words: string): [string, Entry][] {
+  return [...wordSet(words)].map((word) => [word, { valence }]);
 }
 
-function angry(valence: number, ...words: string[]): [string, Entry][] {
-  return words.map((word) => [word, { valence, anger: ANGER }]);
+function angry(valence: number, words: string): [string, Entry][] {
+  return [...wordSet(words)].map((word) => [word, { valence, anger: ANGER }]);
+}
+
+function wordSet(words: string): Set<string> {
+  return new Set(words.trim().split(/\s+/));
+}
+
+/** Whole-word alternatives, written one per line or separated by " | ". */
+function anyOf(alternatives: string, flags = ''): RegExp {
+  const source = alternatives
+    .split(/\n| \| /)
+    .map((alternative) => alternative.trim().replace(/\s+/g, ' '))
+    .filter(Boolean)
+    .join('|');
+  return new RegExp(`\\b(?:${source})\\b`, flags);
 }
 
 interface Signals {
@@ -120,16 +151,18 @@ interface Signals {
   anger: boolean;
 }
 
-function scorePhrases(text: string, phrases: readonly Phrase[], signals: Signals): string {
-  let rest = text;
-  for (const { pattern, valence, anger } of phrases) {
-    rest = rest.replace(pattern, (match) => {
-      signals.sum += isCaps(match) ? valence * CAPS_EMPHASIS : valence;
-      if (anger) signals.anger = true;
-      return ' ';
-    });
-  }
-  return rest;
+/** One pass over the text for a list of phrases: each phrase is a capture group of one regex. */
+function compilePhrases(phrases: readonly Phrase[]): RegExp {
+  return new RegExp(phrases.map(({ pattern }) => `(${pattern.source})`).join('|'), 'gi');
+}
+
+function scorePhrases(text: string, phrases: readonly Phrase[], compiled: RegExp, signals: Signals): string {
+  return text.replace(compiled, (match: string, ...groups: unknown[]) => {
+    const phrase = phrases[groups.findIndex((group) => group !== undefined)];
+    signals.sum += isCaps(match) ? phrase.valence * CAPS_EMPHASIS : phrase.valence;
+    if (phrase.anger) signals.anger = true;
+    return ' ';
+  });
 }
 
 function scoreEmoji(text: string, signals: Signals): void {
@@ -145,23 +178,41 @@ function isCaps(word: string): boolean {
   return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
 }
 
+function isPunctuation(token: string): boolean {
+  return PUNCTUATION.test(token);
+}
+
+function sentimentOf(word: string): Entry | undefined {
+  return WORDS.get(word) ?? PROFANITY.get(word);
+}
+
+/** A negator up to three words back governs this word, unless punctuation or another sentiment word comes between. */
+function isNegated(words: readonly string[], index: number): boolean {
+  for (let i = index - 1; i >= Math.max(0, index - NEGATION_REACH); i--) {
+    if (NEGATORS.has(words[i])) return true;
+    if (isPunctuation(words[i]) || sentimentOf(words[i]) !== undefined) return false;
+  }
+  return false;
+}
+
 function scoreWords(tokens: readonly string[], shouting: boolean, signals: Signals): void {
-  const words = tokens.map((token) => foldText(token));
+  const words = tokens.map((token) => (ASCII.test(token) ? token.toLowerCase() : foldText(token)));
   const lastBut = words.lastIndexOf('but');
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     const profanity = PROFANITY.get(word);
     if (profanity !== undefined && (WORDS.get(words[i + 1] ?? '')?.valence ?? 0) > 0) continue;
-    const entry = WORDS.get(word) ?? profanity;
+    const entry = sentimentOf(word);
     if (entry === undefined) continue;
 
     let valence = entry.valence;
     if (!shouting && isCaps(tokens[i])) valence *= CAPS_EMPHASIS;
     const previous = words[i - 1] ?? '';
-    if (BOOSTERS.has(previous) || PROFANITY.has(previous)) valence *= isCaps(tokens[i - 1]) ? BOOST * CAPS_EMPHASIS : BOOST;
+    if (BOOSTERS.has(previous) || PROFANITY.has(previous))
+      valence *= isCaps(tokens[i - 1]) ? BOOST * CAPS_EMPHASIS : BOOST;
     else if (DAMPENERS.has(previous)) valence *= DAMPEN;
-    const negated = words.slice(Math.max(0, i - NEGATION_REACH), i).some((w) => NEGATORS.has(w));
-    if (negated) valence *= NEGATION_FACTOR;
+    const negated = isNegated(words, i);
+    if (negated) valence *= valence > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
     // After VADER: what follows "but" carries the message ("nice agent but the app is broken").
     if (lastBut >= 0) valence *= i < lastBut ? 0.5 : 1.5;
 
@@ -171,6 +222,7 @@ function scoreWords(tokens: readonly string[], shouting: boolean, signals: Signa
 }
 
 function isShouting(text: string): boolean {
+  if (!/\p{Lu}{2}/u.test(text)) return false;
   const letters = text.replace(/[^\p{L}]/gu, '');
   if (letters.length < 8) return false;
   const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
@@ -189,12 +241,14 @@ export function analyzeTone(text: string): Tone {
   const plain = text.replace(/['’]/g, '');
   const shouting = isShouting(plain);
 
-  const afterPhrases = scorePhrases(scorePhrases(plain, EMOTICONS, signals), PHRASES, signals);
+  const afterEmoticons = scorePhrases(plain, EMOTICONS, EMOTICON_PATTERN, signals);
+  const afterPhrases = scorePhrases(afterEmoticons, PHRASES, PHRASE_PATTERN, signals);
   scoreEmoji(afterPhrases, signals);
-  scoreWords(afterPhrases.match(/[\p{L}\p{N}]+/gu) ?? [], shouting, signals);
+  scoreWords(afterPhrases.match(TOKEN) ?? [], shouting, signals);
 
   if (shouting) {
-    signals.sum = signals.sum > 0 ? signals.sum * SHOUTING_FACTOR : signals.sum * SHOUTING_FACTOR + SHOUTING_VALENCE;
+    signals.sum =
+      signals.sum > 0 ? signals.sum * SHOUTING_FACTOR : signals.sum * SHOUTING_FACTOR + SHOUTING_VALENCE;
     if (signals.sum < 0) signals.anger = true;
   }
   if (signals.sum !== 0) {
@@ -222,16 +276,36 @@ function round(value: number): number {
 
 // ---- Intent ----------------------------------------------------------------------------------
 
-const LEGAL_THREAT =
-  /\b(?:lawyers?|attorneys?|solicitors?|lawsuits?|legal (?:action|proceedings|steps|department)|small claims|class action|(?:take|taking) (?:you|this|it|them|your company|you guys) to court|see you in court|court case|sue (?:you|u|your|the|this|them|for)|(?:will|going to|gonna|ll|i|we|shall) sue|suing|report (?:you|this|your company|it) to (?:the )?(?:bbb|ftc|authorities|police|regulators?|consumer protection|trading standards|ombudsman)|consumer protection|abogados?|avocats?|anwalt|anwaltin|advogados?)\b/;
-const REFUND =
-  /\b(?:refund(?:s|ed|ing)?|money back|reimburse(?:d|ment)?|return (?:the|my) money|pay me back|give me back my money|give me my money|chargeback|charge back|reembolso|remboursement|rembourser|erstattung|ruckerstattung|geld zuruck|devolucion|devolver (?:el|mi) dinero)\b/;
-const NOT_REFUND = /\b(?:dont|do not|not) (?:want|need|asking for|looking for) (?:a |any )?refund\b/g;
-const CANCEL =
-  /\b(?:(?:cancel|cancell?ing|terminate|terminating|end|stop|discontinue) (?:my |the |our |this |your )?(?:order|subscription|plan|membership|account|booking|reservation|service|contract|renewal|trial|auto ?renew(?:al)?|payments?|sub)s?|(?:close|delete|remove|deactivate|shut down|get rid of) (?:my |our |the )?(?:account|profile|data)|(?:want|like|need|how (?:do|can) i|how to|please|can i|can you|could you|ll|going to|gonna|wanna|would like to|id like to) (?:to )?cancel|unsubscribe|cancell?ation|cancelar|annuler|resilier|kundigen|stornieren)\b/;
-const NOT_CANCEL = /\b(?:dont|do not|not|never) (?:want to |wanna |need to |trying to )?cancel\b/g;
-const COMPLAINT =
-  /\b(?:complaints?|complain(?:ing|ed)?|unacceptable|disgraceful|appalling|(?:worst|terrible|horrible|awful|poor|bad|lousy) (?:customer )?(?:service|experience|support|company)|never (?:buy|order|shop|use) (?:from |with )?(?:you|this|again)|not good enough|reclamacion|reclamar|plainte|beschwerde|reclamacao)\b/;
+const LEGAL_THREAT = anyOf(`
+  lawyers? | attorneys? | solicitors? | lawsuits? | small claims | class action | court case | see you in court
+  legal (?:action|proceedings|steps|department) | (?:take|taking) (?:you|this|it|them|your company) to court
+  sue (?:you|u|your|the|this|them|for) | (?:will|going to|gonna|ill|i|we|shall) sue | suing
+  report (?:you|this|your company|it) to (?:the )?(?:bbb|ftc|authorities|police|regulators?|ombudsman)
+  consumer protection | trading standards | abogados? | avocats? | anwalt | anwaltin | advogados?`);
+const REFUND = anyOf(`
+  refund(?:s|ed|ing)? | money back | reimburse(?:d|ment)? | return (?:the|my) money | pay me back
+  give me (?:back )?my money(?: back)? | chargeback | charge back
+  reembolso | remboursement | rembourser | erstattung | ruckerstattung | geld zuruck | devolucion
+  devolver (?:el|mi) dinero`);
+const NOT_REFUND = anyOf('(?:dont|do not|not) (?:want|need|asking for|looking for) (?:a |any )?refund', 'g');
+const CANCELLABLE =
+  '(?:order|subscription|plan|membership|account|booking|reservation|service|contract|renewal|trial|' +
+  'auto ?renew(?:al)?|payments?|sub)s?';
+const WANTS_TO =
+  '(?:want|like|need|how (?:do|can) i|how to|please|can i|can you|could you|ill|going to|gonna|wanna|' +
+  'would like to|id like to)';
+const CANCEL = anyOf(`
+  (?:cancel|cancell?ing|terminate|terminating|end|stop|discontinue) (?:my |the |our |this |your )?${CANCELLABLE}
+  (?:close|delete|remove|deactivate|shut down|get rid of) (?:my |our |the )?(?:account|profile|data)
+  ${WANTS_TO} (?:to )?cancel
+  cancel (?:it|everything|that|this|now|please) | unsubscribe | cancell?ation
+  cancelar | annuler | resilier | kundigen | stornieren`);
+const NOT_CANCEL = anyOf('(?:dont|do not|not|never) (?:want to |wanna |need to |trying to )?cancel', 'g');
+const COMPLAINT = anyOf(`
+  complaints? | complain(?:ing|ed)? | unacceptable | disgraceful | appalling | not good enough
+  (?:worst|terrible|horrible|awful|poor|bad|lousy) (?:customer )?(?:service|experience|support|company)
+  never (?:buy|order|shop|use) (?:from |with )?(?:you|this|again)
+  reclamacion | reclamar | plainte | beschwerde | reclamacao`);
 
 function intentOf(text: string): Intent {
   if (detectHumanRequest(text)) return 'human_request';

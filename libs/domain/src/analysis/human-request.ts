@@ -13,8 +13,16 @@ import { foldText } from '../text/fold';
 
 const vocabulary = new Set<string>();
 
-/** A list of grammar words or phrases; every word joins the vocabulary that elongations are squeezed against. */
-function w(...phrases: string[]): readonly string[] {
+/**
+ * Grammar phrases written as one comma-separated list: words`talk, speak, get through`. Every word
+ * joins the vocabulary that elongations are squeezed against.
+ */
+function words(list: TemplateStringsArray): readonly string[] {
+  const phrases = list
+    .join('')
+    .split(',')
+    .map((phrase) => phrase.trim().replace(/\s+/g, ' '))
+    .filter(Boolean);
   for (const phrase of phrases) for (const word of phrase.split(' ')) vocabulary.add(word);
   return phrases;
 }
@@ -31,258 +39,315 @@ type Rule = readonly [leads: readonly string[], rest: string];
 
 /** Words that make a noun something other than a human to talk to: "human error", "agent login". */
 const NOT_A_PERSON = alt(
-  w(
-    'resources', 'resource', 'error', 'errors', 'rights', 'nature', 'race', 'trafficking', 'body',
-    'of interest', 'login', 'account', 'accounts', 'portal', 'dashboard', 'app', 'license', 'licence',
-    'seat', 'seats', 'role', 'permissions', 'access', 'id', 'number', 'code', 'software', 'program',
-    'mode', 'view', 'panel', 'tool', 'side', 'interface', 'api', 'fee', 'fees', 'commission',
-    'de viajes', 'de viaje', 'de seguros', 'inmobiliario', 'de interes', 'immobilier', 'de voyage',
-    'd assurance', 'de voyages',
-  ),
+  words`
+    resources, resource, error, errors, rights, nature, race, trafficking, body, of interest, login,
+    account, accounts, portal, dashboard, app, license, licence, seat, seats, role, permissions, access, id,
+    number, code, software, program, mode, view, panel, tool, side, interface, api, fee, fees, commission,
+    sample, samples, example, examples, de viajes, de viaje, de seguros, inmobiliario, de interes,
+    immobilier, de voyage, d assurance, de voyages
+  `,
 );
 const NOUN_END = `(?= |$)(?! ${NOT_A_PERSON}(?: |$))`;
 
 // ---- English -------------------------------------------------------------------------------
 
-const EN_DET = alt(w('a', 'an', 'the', 'some', 'any', 'another', 'your', 'one of your', 'one of the', 'a different'));
+const EN_DET = alt(words`a, an, the, some, any, another, your, one of your, one of the, a different`);
 const EN_ADJ = alt(
-  w(
-    'real', 'actual', 'actually', 'live', 'living', 'human', 'proper', 'physical', 'genuine', 'normal',
-    'regular', 'flesh and blood', 'breathing', 'real life', 'english speaking', 'spanish speaking',
-    'customer service', 'customer support', 'customer care', 'support', 'service', 'sales', 'senior',
-    'different', 'other', 'competent', 'qualified', 'knowledgeable', 'friendly', 'available',
-    'technical', 'tech', 'billing', 'fucking', 'freaking', 'frickin', 'damn', 'bloody', 'goddamn',
-  ),
+  words`
+    real, actual, actually, live, living, human, proper, physical, genuine, normal, regular,
+    flesh and blood, breathing, real life, english speaking, spanish speaking, customer service,
+    customer support, customer care, support, service, sales, senior, different, other, competent,
+    qualified, knowledgeable, friendly, available, technical, tech, billing, fucking, freaking, frickin,
+    damn, bloody, goddamn
+  `,
 );
-const EN_STRICT = w(
-  'human', 'humans', 'human being', 'human beings', 'person', 'persons', 'agent', 'agents', 'representative',
-  'representatives', 'rep', 'reps', 'operator', 'operators', 'manager', 'managers', 'supervisor', 'supervisors',
-  'staff member', 'member of staff', 'employee', 'employees', 'human help', 'human assistance', 'human support',
-  'live chat', 'live support', 'live help',
-);
-const EN_SOMEONE = w('someone', 'somebody', 'anyone', 'anybody');
+const EN_STRICT = words`
+  human, humans, human being, human beings, person, persons, agent, agents, representative, representatives,
+  rep, reps, operator, operators, manager, managers, supervisor, supervisors, staff member, member of staff,
+  employee, employees, human help, human assistance, human support, live chat, live support, live help
+`;
+const EN_SOMEONE = words`someone, somebody, anyone, anybody`;
 const EN_BROAD = [
   ...EN_STRICT,
   ...EN_SOMEONE,
-  ...w(
-    'people', 'staff', 'advisor', 'adviser', 'associate', 'team member', 'customer service',
-    'customer support', 'customer care', 'support', 'support team', 'helpdesk', 'help desk',
-    'service desk', 'sales', 'consultant', 'specialist', 'technician', 'team', 'boss', 'owner',
-  ),
+  ...words`
+    people, staff, advisor, adviser, associate, team member, customer service, customer support,
+    customer care, support, support team, helpdesk, help desk, service desk, sales, consultant, specialist,
+    technician, team, boss, owner
+  `,
 ];
 const enNp = (nouns: readonly string[]): string => `${opt(EN_DET)}${upTo(EN_ADJ, 3)}${alt(nouns)}${NOUN_END}`;
 const EN_NP_BROAD = enNp(EN_BROAD);
 const EN_NP_STRICT = enNp(EN_STRICT);
 const EN_NP_GET = enNp([...EN_STRICT, ...EN_SOMEONE]);
 
-const EN_TALK = w(
-  'talk', 'speak', 'chat', 'converse', 'communicate', 'get through', 'get in touch', 'be in touch', 'rather deal',
-  'prefer to deal', 'complain', 'have a word', 'have a chat', 'have a conversation', 'get on the phone',
-  'get on a call',
+const EN_TALK = words`
+  talk, speak, chat, converse, communicate, get through, get in touch, be in touch, rather deal,
+  prefer to deal, complain, have a word, have a chat, have a conversation, get on the phone, get on a call
+`;
+const EN_ADVERB = alt(words`directly, now, right now, again, personally, immediately, asap, please, just`);
+const EN_TRANSFER = words`
+  connect, transfer, put, pass, forward, hand, redirect, switch, route, send, escalate, refer, hook,
+  be connected, be transferred, be put, be passed, be sent, be escalated, be redirected, be switched,
+  be referred
+`;
+const EN_TRANSFER_OBJECT = alt(
+  words`me, us, this, it, my call, my chat, the chat, this chat, my case, my ticket`,
 );
-const EN_ADVERB = alt(w('directly', 'now', 'right now', 'again', 'personally', 'immediately', 'asap', 'please', 'just'));
-const EN_TRANSFER = w(
-  'connect', 'transfer', 'put', 'pass', 'forward', 'hand', 'redirect', 'switch', 'route', 'send', 'escalate', 'refer',
-  'hook', 'be connected', 'be transferred', 'be put', 'be passed', 'be sent', 'be escalated', 'be redirected',
-  'be switched', 'be referred',
-);
-const EN_TRANSFER_OBJECT = alt(w('me', 'us', 'this', 'it', 'my call', 'my chat', 'the chat', 'this chat', 'my case', 'my ticket', 'my issue'));
 const EN_TRANSFER_FILLER = alt(
-  w('over', 'through', 'back', 'directly', 'now', 'please', 'up', 'in touch', 'in contact', 'on the phone', 'on the line', 'on a call'),
+  words`
+    over, through, back, directly, now, please, up, in touch, in contact, on the phone, on the line,
+    on a call
+  `,
 );
-const EN_WANT = w(
-  'want', 'wanna', 'need', 'would like', 'id like', 'would prefer', 'id prefer', 'prefer', 'request', 'requesting',
-  'demand', 'require', 'ask for', 'asking for', 'looking for', 'waiting for', 'rather have',
-);
-const EN_GET = w(
-  'get me', 'give me', 'find me', 'bring me', 'send me', 'can i get', 'could i get', 'may i get', 'can i have',
-  'could i have', 'may i have', 'can you get', 'could you get', 'can we get', 'can we have', 'let me have',
-);
-const EN_TALK_AFTER = `${alt(w('i can', 'i could', 'we can', 'to', 'who can', 'that can', 'who could', 'who will'))} ${alt(w('talk', 'speak', 'chat'))}`;
+const EN_WANT = words`
+  want, wanna, need, would like, id like, would prefer, id prefer, prefer, request, requesting, demand,
+  require, ask for, asking for, looking for, waiting for, rather have
+`;
+const EN_GET = words`
+  get me, give me, find me, bring me, send me, can i get, could i get, may i get, can i have, could i have,
+  may i have, can you get, could you get, can we get, can we have, let me have
+`;
+const EN_MODAL = alt(words`i can, i could, we can, to, who can, that can, who could, who will`);
+const EN_TALK_AFTER = `${EN_MODAL} ${alt(words`talk, speak, chat`)}`;
 /** "I need a person to sign for it" is not a request; "a person to look at this" is. */
 const EN_WANT_PURPOSE = `(?! to (?!${alt(
-  w('talk', 'speak', 'chat', 'call', 'contact', 'help', 'assist', 'look', 'check', 'review', 'handle', 'deal',
-    'fix', 'answer', 'explain', 'respond', 'reply', 'get back', 'email', 'text', 'phone', 'ring', 'sort'),
+  words`
+    talk, speak, chat, call, contact, help, assist, look, check, review, handle, deal, fix, answer, explain,
+    respond, reply, get back, email, text, phone, ring, sort
+  `,
 )}\\b))`;
-const EN_CALL_ME = `${alt(w('call', 'contact', 'phone', 'ring', 'email', 'text', 'reach out to', 'get back to', 'get in touch with'))} ${alt(w('me', 'us'))}\\b`;
+const EN_CALL = alt(
+  words`call, contact, phone, ring, email, text, reach out to, get back to, get in touch with`,
+);
+const EN_CALL_ME = `${EN_CALL} ${alt(words`me, us`)}\\b`;
+const EN_HELP_ME = `(?:${alt(words`help, assist`)} ${alt(words`me, us, with, please`)}|look at this)`;
+const EN_HERE = alt(words`there, here, available, online, around`);
+const EN_ESCALATED = alt(words`
+  this, it, me, my case, my issue, my ticket, my request, my complaint, the case, the issue, the ticket,
+  the chat, the conversation
+`);
 const EN_PRESENT = alt(
-  w('there', 'here', 'available', 'online', 'around', 'on the line', 'on the other end', 'on the other side',
-    'who can help', 'that can help', 'to help'),
+  words`
+    there, here, available, online, around, on the line, on the other end, on the other side, who can help,
+    that can help, to help, i can call, i can contact, i can reach, to call, to contact
+  `,
 );
 
 const EN_RULES: readonly Rule[] = [
-  [EN_TALK, ` ${opt(EN_ADVERB)}${alt(w('to', 'with'))} ${EN_NP_BROAD}`],
-  [EN_TRANSFER, ` ${opt(EN_TRANSFER_OBJECT)}${opt(EN_TRANSFER_FILLER)}${alt(w('to', 'with', 'onto'))} ${EN_NP_BROAD}`],
+  [EN_TALK, ` ${opt(EN_ADVERB)}${alt(words`to, with`)} ${EN_NP_BROAD}`],
+  [
+    EN_TRANSFER,
+    ` ${opt(EN_TRANSFER_OBJECT)}${opt(EN_TRANSFER_FILLER)}${alt(words`to, with, onto`)} ${EN_NP_BROAD}`,
+  ],
   [EN_WANT, ` ${EN_NP_STRICT}${EN_WANT_PURPOSE}`],
   [EN_GET, ` ${EN_NP_GET}`],
   [[...EN_WANT, ...EN_GET], ` ${EN_NP_BROAD} ${EN_TALK_AFTER}\\b`],
-  [w('have', 'get', 'can', 'could', 'will', 'would', 'please', 'need', 'want', 'let'), ` ${EN_NP_GET} (?:to )?${EN_CALL_ME}`],
-  [w('is there', 'are there'), ` ${EN_NP_BROAD}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b)`],
-  [w('is', 'are'), ` ${opt('any')}${upTo(EN_ADJ, 2)}${alt(EN_BROAD)} ${alt(w('there', 'here', 'available', 'online', 'around'))}(?: ${alt(w('now', 'right now'))})?$`],
-  [w('do you have', 'have you got', 'do you guys have', 'you got'), ` ${EN_NP_BROAD} ${EN_TALK_AFTER}\\b`],
-  [w('where is', 'where are', 'wheres', 'where r'), ` ${EN_NP_BROAD}$`],
+  [words`have, get, can, could, will, would, please, need, want, let`, ` ${EN_NP_GET} (?:to )?${EN_CALL_ME}`],
+  [words`can, could, will, would`, ` ${EN_NP_STRICT} ${opt(EN_ADVERB)}${EN_HELP_ME}\\b`],
+  [words`is there, are there`, ` ${EN_NP_BROAD}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b)`],
   [
-    w('escalate'),
-    `(?: ${alt(w('this', 'it', 'me', 'my case', 'my issue', 'my ticket', 'my request', 'my complaint', 'the case', 'the issue', 'the ticket', 'the chat', 'the conversation'))})?(?: ${alt(w('please', 'now', 'asap', 'immediately', 'right now'))})*$`,
+    words`is, are`,
+    ` ${opt('any')}${upTo(EN_ADJ, 2)}${alt(EN_BROAD)} ${EN_HERE}(?: ${alt(words`now, right now`)})?$`,
   ],
+  [words`do you have, have you got, do you guys have, you got`, ` ${EN_NP_BROAD} ${EN_TALK_AFTER}\\b`],
+  [words`where is, where are, wheres, where r`, ` ${EN_NP_BROAD}$`],
+  [words`escalate`, `(?: ${EN_ESCALATED})?(?: ${alt(words`please, now, asap, immediately, right now`)})*$`],
 ];
-const EN_BARE_NOUNS = [...EN_STRICT, ...EN_SOMEONE, ...w('customer service', 'customer support', 'customer care', 'support')];
-const EN_BARE_LEAD = alt(w('please', 'pls', 'plz', 'hi', 'hello', 'hey', 'ok', 'okay', 'now', 'just', 'yes', 'yeah', 'yep', 'sure', 'um', 'uh', 'ugh', 'oh', 'i said', 'again'));
-const EN_BARE_TAIL = alt(
-  w('please', 'pls', 'plz', 'now', 'asap', 'there', 'here', 'available', 'online', 'right now', 'again', 'thanks',
-    'thank you', 'thx', 'immediately', 'already', 'out there', 'needed', 'would be nice', 'would be great',
-    'would be better', 'would help', 'if possible', 'if you can'),
+const EN_BARE_NOUNS = [
+  ...EN_STRICT,
+  ...EN_SOMEONE,
+  ...words`customer service, customer support, customer care, support`,
+];
+const EN_BARE_LEAD = alt(
+  words`please, pls, plz, hi, hello, hey, ok, okay, now, just, yes, yeah, yep, sure, um, uh, oh`,
 );
-const EN_BARE = `${upTo(EN_BARE_LEAD, 3)}${opt(EN_DET)}${upTo(EN_ADJ, 3)}${alt(EN_BARE_NOUNS)}${NOUN_END}(?: ${EN_BARE_TAIL})*`;
+const EN_BARE_TAIL = alt(
+  words`
+    please, pls, plz, now, asap, right now, again, thanks, thank you, thx, immediately, already, needed,
+    would be nice, would be great, would be better, would help, if possible, if you can
+  `,
+);
+/** "Anyone there?", "any humans here?"; but "human here" is someone introducing themselves. */
+const EN_ANY_NOUN = `any ${upTo(EN_ADJ, 2)}${alt(EN_BARE_NOUNS)}`;
+const EN_PRESENCE = `(?:${alt(EN_SOMEONE)}|${EN_ANY_NOUN}) (?:${EN_HERE}|out there)`;
+const EN_BARE_NP = `${opt(EN_DET)}${upTo(EN_ADJ, 3)}${alt(EN_BARE_NOUNS)}${NOUN_END}`;
+const EN_BARE = `${upTo(EN_BARE_LEAD, 3)}(?:${EN_BARE_NP}|${EN_PRESENCE})(?: ${EN_BARE_TAIL})*`;
 
 // ---- Spanish -------------------------------------------------------------------------------
 
-const ES_DET = alt(w('un', 'una', 'el', 'la', 'los', 'las', 'algun', 'alguna', 'uno de sus', 'una de sus', 'su', 'sus', 'otro', 'otra', 'al', 'a'));
-const ES_STRICT = w(
-  'persona', 'personas', 'humano', 'humanos', 'ser humano', 'agente', 'agentes', 'asesor', 'asesora', 'asesores',
-  'operador', 'operadora', 'representante', 'ejecutivo', 'ejecutiva', 'encargado', 'encargada', 'supervisor',
-  'supervisora', 'gerente', 'responsable', 'empleado', 'empleada',
+const ES_DET = alt(
+  words`un, una, el, la, los, las, algun, alguna, uno de sus, una de sus, su, sus, otro, otra, al, a`,
 );
-const ES_BROAD = [...ES_STRICT, ...w('alguien', 'atencion al cliente', 'servicio al cliente', 'soporte', 'soporte tecnico')];
-const ES_ADJ_BEFORE = alt(w('verdadero', 'verdadera', 'autentico', 'autentica'));
-const ES_ADJ_AFTER = alt(w('real', 'reales', 'humano', 'humana', 'de verdad', 'de carne y hueso', 'en vivo', 'vivo', 'fisico', 'fisica'));
-const esNp = (nouns: readonly string[]): string => `${opt(ES_DET)}${opt(ES_ADJ_BEFORE)}${alt(nouns)}${NOUN_END}(?: ${ES_ADJ_AFTER})?`;
-const ES_TALK = w(
-  'hablar', 'hablarle', 'charlar', 'platicar', 'conversar', 'comunicarme', 'comunicarnos', 'contactar', 'contactarme',
-  'tratar', 'hablar directamente',
-);
-const ES_TRANSFER = w(
-  'pasame', 'paseme', 'pasarme', 'comunicame', 'comuniqueme', 'transfiereme', 'transfierame', 'transferirme',
-  'conectame', 'conecteme', 'conectarme', 'ponme', 'pongame', 'ponerme', 'derivame', 'deriveme', 'derivarme',
-  'me pasas', 'me pasa', 'me comunicas', 'me comunica', 'me transfieres', 'me transfiere', 'me conectas', 'me conecta',
-  'me derivas', 'me deriva', 'me pones', 'me pone',
-);
-const ES_WANT = w(
-  'quiero', 'necesito', 'quisiera', 'deseo', 'prefiero', 'exijo', 'solicito', 'pido', 'me gustaria', 'dame', 'deme',
-  'me da', 'me das', 'puedo tener', 'busco',
-);
-const ES_RULES: readonly Rule[] = [
-  [ES_TALK, ` ${alt(w('con', 'a', 'al'))} ${esNp(ES_BROAD)}`],
-  [ES_TRANSFER, ` (?:${alt(w('con', 'a', 'al'))} )?${esNp(ES_BROAD)}`],
-  [ES_WANT, ` ${esNp(ES_STRICT)}`],
-  [w('hay'), ` ${esNp(ES_BROAD)}(?:$| ${alt(w('ahi', 'alli', 'disponible', 'con quien hablar', 'con quien pueda hablar', 'para hablar'))}\\b)`],
+const ES_STRICT = words`
+  persona, personas, humano, humanos, ser humano, agente, agentes, asesor, asesora, asesores, operador,
+  operadora, representante, ejecutivo, ejecutiva, encargado, encargada, supervisor, supervisora, gerente,
+  responsable, empleado, empleada
+`;
+const ES_BROAD = [
+  ...ES_STRICT,
+  ...words`alguien, atencion al cliente, servicio al cliente, soporte, soporte tecnico`,
 ];
-const ES_BARE = `(?:${alt(w('hola', 'por favor', 'oiga', 'oye', 'si'))} ){0,2}${esNp(ES_BROAD)}(?: ${alt(w('por favor', 'porfa', 'porfavor', 'ya', 'ahora', 'ahora mismo', 'urgente', 'gracias'))})*`;
+const ES_ADJ_BEFORE = alt(words`verdadero, verdadera, autentico, autentica`);
+const ES_ADJ_AFTER = alt(
+  words`real, reales, humano, humana, de verdad, de carne y hueso, en vivo, vivo, fisico, fisica`,
+);
+const esNp = (nouns: readonly string[]): string =>
+  `${opt(ES_DET)}${opt(ES_ADJ_BEFORE)}${alt(nouns)}${NOUN_END}(?: ${ES_ADJ_AFTER})?`;
+const ES_TALK = words`
+  hablar, hablarle, charlar, platicar, conversar, comunicarme, comunicarnos, contactar, contactarme, tratar,
+  hablar directamente
+`;
+const ES_TRANSFER = words`
+  pasame, paseme, pasarme, comunicame, comuniqueme, transfiereme, transfierame, transferirme, conectame,
+  conecteme, conectarme, ponme, pongame, ponerme, derivame, deriveme, derivarme, me pasas, me pasa,
+  me comunicas, me comunica, me transfieres, me transfiere, me conectas, me conecta, me derivas, me deriva,
+  me pones, me pone
+`;
+const ES_WANT = words`
+  quiero, necesito, quisiera, deseo, prefiero, exijo, solicito, pido, me gustaria, dame, deme, me da,
+  me das, puedo tener, busco
+`;
+const ES_HERE = alt(words`ahi, alli, disponible, con quien hablar, con quien pueda hablar, para hablar`);
+const ES_RULES: readonly Rule[] = [
+  [ES_TALK, ` ${alt(words`con, a, al`)} ${esNp(ES_BROAD)}`],
+  [ES_TRANSFER, ` (?:${alt(words`con, a, al`)} )?${esNp(ES_BROAD)}`],
+  [ES_WANT, ` ${esNp(ES_STRICT)}`],
+  [words`hay`, ` ${esNp(ES_BROAD)}(?:$| ${ES_HERE}\\b)`],
+];
+const ES_BARE_LEAD = alt(words`hola, por favor, oiga, oye, si`);
+const ES_BARE_TAIL = alt(words`por favor, porfa, porfavor, ya, ahora, ahora mismo, urgente, gracias`);
+const ES_BARE = `(?:${ES_BARE_LEAD} ){0,2}${esNp(ES_BROAD)}(?: ${ES_BARE_TAIL})*`;
 
 // ---- French --------------------------------------------------------------------------------
 
-const FR_DET = alt(w('un', 'une', 'le', 'la', 'les', 'l', 'au', 'des', 'votre', 'vos', 'un de vos', 'une de vos'));
-const FR_STRICT = w(
-  'humain', 'humains', 'etre humain', 'agent', 'agents', 'conseiller', 'conseillere', 'conseillers', 'operateur',
-  'operatrice', 'interlocuteur', 'interlocutrice', 'responsable', 'manager', 'superviseur', 'employe', 'employee',
-  'technicien', 'vendeur',
-);
-const FR_BROAD = [...FR_STRICT, ...w('quelquun', 'service client', 'service clientele', 'support')];
-const FR_ADJ_BEFORE = alt(w('vrai', 'vraie', 'veritable', 'vraiment'));
-const FR_ADJ_AFTER = alt(w('humain', 'humaine', 'reel', 'reelle', 'en chair et en os', 'physique', 'en direct'));
+const FR_DET = alt(words`un, une, le, la, les, l, au, des, votre, vos, un de vos, une de vos`);
+const FR_STRICT = words`
+  humain, humains, etre humain, agent, agents, conseiller, conseillere, conseillers, operateur, operatrice,
+  interlocuteur, interlocutrice, responsable, manager, superviseur, employe, employee, technicien, vendeur
+`;
+const FR_BROAD = [...FR_STRICT, ...words`quelquun, service client, service clientele, support`];
+const FR_ADJ_BEFORE = alt(words`vrai, vraie, veritable, vraiment`);
+const FR_ADJ_AFTER = alt(words`humain, humaine, reel, reelle, en chair et en os, physique, en direct`);
 /** "personne" alone means "nobody": it is a human noun only after an article. */
-const FR_PERSONNE = `${alt(w('une', 'la', 'cette', 'des'))} ${opt(FR_ADJ_BEFORE)}${alt(w('personne', 'personnes'))}`;
+const FR_PERSONNE_DET = alt(words`une, la, cette, des`);
+const FR_PERSONNE = `${FR_PERSONNE_DET} ${opt(FR_ADJ_BEFORE)}${alt(words`personne, personnes`)}`;
 const frNp = (nouns: readonly string[]): string =>
   `(?:${opt(FR_DET)}${opt(FR_ADJ_BEFORE)}${alt(nouns)}|${FR_PERSONNE})${NOUN_END}(?: ${FR_ADJ_AFTER})?`;
-const FR_TALK = w(
-  'parler', 'discuter', 'communiquer', 'echanger', 'etre en contact', 'entrer en contact', 'chatter', 'tchatter',
-);
-const FR_REACH = w('joindre', 'contacter', 'avoir', 'voir');
-const FR_TRANSFER = w(
-  'passez moi', 'passe moi', 'passer', 'me passer', 'transferez moi', 'transfere moi', 'transferer', 'me transferer',
-  'mettez moi en relation avec', 'mets moi en relation avec', 'me mettre en relation avec', 'mettre en relation avec',
-  'mettez moi en contact avec', 'me mettre en contact avec', 'connectez moi', 'redirigez moi', 'rediriger',
-);
-const FR_WANT = w(
-  'je veux', 'je voudrais', 'j aimerais', 'je souhaite', 'je souhaiterais', 'je demande', 'il me faut', 'besoin d',
-  'besoin de', 'je prefere', 'je prefererais', 'donnez moi', 'je cherche', 'veux', 'voudrais',
-);
+const FR_TALK = words`parler, discuter, communiquer, echanger, etre en contact, entrer en contact, chatter`;
+const FR_REACH = words`joindre, contacter, avoir, voir`;
+const FR_TRANSFER = words`
+  passez moi, passe moi, passer, me passer, transferez moi, transfere moi, transferer, me transferer,
+  mettez moi en relation avec, mets moi en relation avec, me mettre en relation avec,
+  mettre en relation avec, mettez moi en contact avec, me mettre en contact avec, connectez moi,
+  redirigez moi, rediriger
+`;
+const FR_WANT = words`
+  je veux, je voudrais, j aimerais, je souhaite, je souhaiterais, je demande, il me faut, besoin d,
+  besoin de, je prefere, je prefererais, donnez moi, je cherche, veux, voudrais
+`;
+const FR_HERE = alt(words`la, ici, disponible, en ligne, a qui parler, avec qui parler`);
 const FR_RULES: readonly Rule[] = [
-  [FR_TALK, ` ${alt(w('a', 'avec', 'au'))} ${frNp(FR_BROAD)}`],
+  [FR_TALK, ` ${alt(words`a, avec, au`)} ${frNp(FR_BROAD)}`],
   [FR_REACH, ` ${frNp(FR_BROAD)}`],
-  [FR_TRANSFER, ` (?:${alt(w('a', 'avec', 'au'))} )?${frNp(FR_BROAD)}`],
+  [FR_TRANSFER, ` (?:${alt(words`a, avec, au`)} )?${frNp(FR_BROAD)}`],
   [FR_WANT, ` ${frNp(FR_STRICT)}`],
-  [
-    w('il y a', 'y a t il', 'est ce qu il y a', 'y a'),
-    ` ${frNp(FR_BROAD)}(?:$| ${alt(w('la', 'ici', 'disponible', 'en ligne', 'a qui parler', 'avec qui parler'))}\\b)`,
-  ],
+  [words`il y a, y a t il, est ce qu il y a, y a`, ` ${frNp(FR_BROAD)}(?:$| ${FR_HERE}\\b)`],
 ];
-const FR_BARE = `(?:${alt(w('bonjour', 'svp', 's il vous plait', 'oui'))} ){0,2}${frNp(FR_BROAD)}(?: ${alt(w('s il vous plait', 's il te plait', 'svp', 'stp', 'merci', 'maintenant', 'vite', 'rapidement', 'tout de suite'))})*`;
+const FR_BARE_LEAD = alt(words`bonjour, svp, s il vous plait, oui`);
+const FR_BARE_TAIL = alt(
+  words`s il vous plait, s il te plait, svp, stp, merci, maintenant, vite, tout de suite`,
+);
+const FR_BARE = `(?:${FR_BARE_LEAD} ){0,2}${frNp(FR_BROAD)}(?: ${FR_BARE_TAIL})*`;
 
 // ---- German --------------------------------------------------------------------------------
 
-const DE_DET = alt(w('einen', 'einem', 'einer', 'eine', 'ein', 'den', 'dem', 'der', 'die', 'ihren', 'ihrem', 'ihrer', 'ihre', 'irgendeinen'));
+const DE_DET = alt(
+  words`einen, einem, einer, eine, ein, den, dem, der, die, ihren, ihrem, ihrer, ihre, irgendeinen`,
+);
 const DE_ADJ = alt(
-  w('echten', 'echter', 'echte', 'echtes', 'echtem', 'realen', 'realer', 'reale', 'richtigen', 'richtiger', 'richtige',
-    'richtigem', 'menschlichen', 'menschlicher', 'menschliche', 'lebenden', 'lebendigen', 'zustandigen', 'zustandige',
-    'kompetenten', 'anderen'),
+  words`
+    echten, echter, echte, echtes, echtem, realen, realer, reale, richtigen, richtiger, richtige, richtigem,
+    menschlichen, menschlicher, menschliche, lebenden, lebendigen, zustandigen, zustandige, kompetenten,
+    anderen
+  `,
 );
-const DE_NOUNS_BUT_MENSCH = w(
-  'menschen', 'mitarbeiter', 'mitarbeiterin', 'mitarbeitenden', 'mitarbeitende', 'person', 'berater', 'beraterin',
-  'kundenberater', 'kundenberaterin', 'kundendienst', 'kundenservice', 'kundensupport', 'support', 'servicemitarbeiter',
-  'supportmitarbeiter', 'agent', 'agenten', 'vorgesetzten', 'vorgesetzter', 'chef', 'manager', 'ansprechpartner',
-  'ansprechpartnerin', 'sachbearbeiter', 'sachbearbeiterin', 'techniker', 'operator',
-);
+const DE_NOUNS_BUT_MENSCH = words`
+  menschen, mitarbeiter, mitarbeiterin, mitarbeitenden, mitarbeitende, person, berater, beraterin,
+  kundenberater, kundenberaterin, kundendienst, kundenservice, kundensupport, support, servicemitarbeiter,
+  supportmitarbeiter, agent, agenten, vorgesetzten, vorgesetzter, chef, manager, ansprechpartner,
+  ansprechpartnerin, sachbearbeiter, sachbearbeiterin, techniker, operator
+`;
 /** A bare "Mensch!" is an interjection; "ein Mensch", "echter Mensch" are people. */
-const DE_NOUNS = [...DE_NOUNS_BUT_MENSCH, ...w('mensch')];
+const DE_NOUNS = [...DE_NOUNS_BUT_MENSCH, ...words`mensch`];
 const DE_NP = `${opt(DE_DET)}${opt(DE_ADJ)}${alt(DE_NOUNS)}${NOUN_END}`;
-const DE_SOMEONE = alt(w('jemandem', 'jemanden', 'jemand'));
+const DE_NP_BUT_MENSCH = `${opt(DE_DET)}${opt(DE_ADJ)}${alt(DE_NOUNS_BUT_MENSCH)}${NOUN_END}`;
+const DE_SOMEONE = alt(words`jemandem, jemanden, jemand`);
 const DE_NP_OR_SOMEONE = `(?:${DE_NP}|${DE_SOMEONE})`;
-const DE_SOFT = opt(alt(w('bitte', 'jetzt', 'sofort', 'gerne', 'gern', 'direkt', 'kurz', 'endlich')));
-const DE_TALK = alt(w('sprechen', 'reden', 'chatten', 'telefonieren', 'schreiben', 'kommunizieren', 'verbunden werden', 'verbinden'));
-const DE_TRANSFER = w(
-  'verbinden sie mich', 'verbinde mich', 'verbindet mich', 'leiten sie mich', 'leite mich', 'stellen sie mich',
-  'stell mich', 'sprechen', 'reden',
+const DE_SOFT = opt(alt(words`bitte, jetzt, sofort, gerne, gern, direkt, kurz, endlich`));
+const DE_TALK = alt(
+  words`sprechen, reden, chatten, telefonieren, schreiben, kommunizieren, verbunden werden, verbinden`,
 );
-const DE_WANT = w(
-  'ich mochte', 'ich will', 'ich brauche', 'ich hatte gern', 'ich hatte gerne', 'ich wurde gern', 'ich wurde gerne',
-  'ich wunsche', 'ich verlange', 'ich benotige', 'geben sie mir', 'gib mir', 'bitte', 'kann ich', 'konnte ich',
-);
-const DE_TALK_TO = alt(w('sprechen', 'erreichen', 'kontaktieren'));
+const DE_TRANSFER = words`
+  verbinden sie mich, verbinde mich, verbindet mich, leiten sie mich, leite mich, stellen sie mich,
+  stell mich, sprechen, reden
+`;
+const DE_WANT = words`
+  ich mochte, ich will, ich brauche, ich hatte gern, ich hatte gerne, ich wurde gern, ich wurde gerne,
+  ich wunsche, ich verlange, ich benotige, geben sie mir, gib mir, bitte, kann ich, konnte ich
+`;
+const DE_TALK_TO = alt(words`sprechen, erreichen, kontaktieren`);
+const DE_HERE = alt(words`da, hier, dort, mit dem ich sprechen kann`);
 const DE_RULES: readonly Rule[] = [
-  [w('mit'), ` ${DE_NP_OR_SOMEONE} ${DE_SOFT}${DE_TALK}\\b`],
-  [DE_TRANSFER, ` ${DE_SOFT}${alt(w('mit', 'an', 'zu'))} ${DE_NP_OR_SOMEONE}`],
-  [w('einen', 'eine', 'den', 'ihren'), ` ${opt(DE_ADJ)}${alt(DE_NOUNS)} ${DE_SOFT}${DE_TALK_TO}\\b`],
-  [w('jemandem', 'jemanden', 'jemand'), ` ${DE_SOFT}${DE_TALK_TO}\\b`],
-  [DE_WANT, ` ${DE_SOFT}${alt(w('einen', 'eine', 'ein', 'den', 'ihren'))} ${opt(DE_ADJ)}${alt(DE_NOUNS)}${NOUN_END}`],
-  [w('gibt es', 'ist da', 'ist hier', 'ist dort', 'sind da'), ` ${DE_NP_OR_SOMEONE}(?:$| ${alt(w('da', 'hier', 'dort', 'mit dem ich sprechen kann'))}\\b)`],
+  [words`mit`, ` ${DE_NP_OR_SOMEONE} ${DE_SOFT}${DE_TALK}\\b`],
+  [DE_TRANSFER, ` ${DE_SOFT}${alt(words`mit, an, zu`)} ${DE_NP_OR_SOMEONE}`],
+  [words`einen, eine, den, ihren`, ` ${opt(DE_ADJ)}${alt(DE_NOUNS)} ${DE_SOFT}${DE_TALK_TO}\\b`],
+  [words`jemandem, jemanden, jemand`, ` ${DE_SOFT}${DE_TALK_TO}\\b`],
+  [
+    DE_WANT,
+    ` ${DE_SOFT}${alt(words`einen, eine, ein, den, ihren`)} ${opt(DE_ADJ)}${alt(DE_NOUNS)}${NOUN_END}`,
+  ],
+  [words`gibt es, ist da, ist hier, ist dort, sind da`, ` ${DE_NP_OR_SOMEONE}(?:$| ${DE_HERE}\\b)`],
 ];
-const DE_BARE_NP = `(?:${opt(DE_DET)}${opt(DE_ADJ)}${alt(DE_NOUNS_BUT_MENSCH)}${NOUN_END}|(?:${DE_DET}|${DE_ADJ}) mensch)`;
-const DE_BARE = `(?:${alt(w('hallo', 'bitte'))} ){0,2}${DE_BARE_NP}(?: ${alt(w('bitte', 'sofort', 'jetzt', 'danke', 'schnell'))})*`;
+const DE_BARE_NP = `(?:${DE_NP_BUT_MENSCH}|(?:${DE_DET}|${DE_ADJ}) mensch)`;
+const DE_BARE_TAIL = alt(words`bitte, sofort, jetzt, danke, schnell`);
+const DE_BARE = `(?:${alt(words`hallo, bitte`)} ){0,2}${DE_BARE_NP}(?: ${DE_BARE_TAIL})*`;
 
 // ---- Portuguese ----------------------------------------------------------------------------
 
-const PT_DET = alt(w('um', 'uma', 'o', 'a', 'ao', 'algum', 'alguma', 'seu', 'sua', 'outro', 'outra'));
-const PT_STRICT = w(
-  'atendente', 'atendentes', 'pessoa', 'pessoas', 'humano', 'humanos', 'ser humano', 'agente', 'agentes', 'operador',
-  'operadora', 'representante', 'consultor', 'consultora', 'gerente', 'supervisor', 'supervisora', 'funcionario',
-  'funcionaria', 'responsavel', 'atendimento humano',
-);
-const PT_BROAD = [...PT_STRICT, ...w('alguem', 'suporte', 'suporte tecnico', 'atendimento', 'sac')];
-const PT_ADJ_AFTER = alt(w('real', 'reais', 'humano', 'humana', 'de verdade', 'de carne e osso', 'ao vivo'));
-const ptNp = (nouns: readonly string[]): string => `${opt(PT_DET)}${alt(nouns)}${NOUN_END}(?: ${PT_ADJ_AFTER})?`;
-const PT_TALK = w(
-  'falar', 'conversar', 'papear', 'comunicar', 'comunicar me', 'contatar', 'contactar', 'falar diretamente',
-);
-const PT_TRANSFER = w(
-  'transfere', 'transfira', 'transferir', 'transfere me', 'transferir me', 'me transfere', 'me transfira', 'me passa',
-  'me passe', 'passa', 'passe', 'passar', 'me conecta', 'me conecte', 'conectar', 'me encaminha', 'me encaminhe',
-  'encaminhar', 'me coloca', 'me coloque',
-);
-const PT_WANT = w(
-  'quero', 'preciso de', 'preciso', 'gostaria de', 'gostaria', 'desejo', 'prefiro', 'queria', 'solicito', 'exijo',
-  'me da', 'me de', 'me arruma',
+const PT_DET = alt(words`um, uma, o, a, ao, algum, alguma, seu, sua, outro, outra`);
+const PT_STRICT = words`
+  atendente, atendentes, pessoa, pessoas, humano, humanos, ser humano, agente, agentes, operador, operadora,
+  representante, consultor, consultora, gerente, supervisor, supervisora, funcionario, funcionaria,
+  responsavel, atendimento humano
+`;
+const PT_BROAD = [...PT_STRICT, ...words`alguem, suporte, suporte tecnico, atendimento, sac`];
+const PT_ADJ_AFTER = alt(words`real, reais, humano, humana, de verdade, de carne e osso, ao vivo`);
+const ptNp = (nouns: readonly string[]): string =>
+  `${opt(PT_DET)}${alt(nouns)}${NOUN_END}(?: ${PT_ADJ_AFTER})?`;
+const PT_TALK = words`
+  falar, conversar, papear, comunicar, comunicar me, contatar, contactar, falar diretamente
+`;
+const PT_TRANSFER = words`
+  transfere, transfira, transferir, transfere me, transferir me, me transfere, me transfira, me passa,
+  me passe, passa, passe, passar, me conecta, me conecte, conectar, me encaminha, me encaminhe, encaminhar,
+  me coloca, me coloque
+`;
+const PT_WANT = words`
+  quero, preciso de, preciso, gostaria de, gostaria, desejo, prefiro, queria, solicito, exijo, me da, me de,
+  me arruma
+`;
+const PT_HERE = alt(
+  words`ai, ali, disponivel, online, para falar, para conversar, com quem falar, com quem conversar`,
 );
 const PT_RULES: readonly Rule[] = [
-  [PT_TALK, ` ${alt(w('com', 'a', 'ao'))} ${ptNp(PT_BROAD)}`],
-  [PT_TRANSFER, ` (?:${alt(w('para', 'pra', 'com', 'ao', 'a'))} )?${ptNp(PT_BROAD)}`],
+  [PT_TALK, ` ${alt(words`com, a, ao`)} ${ptNp(PT_BROAD)}`],
+  [PT_TRANSFER, ` (?:${alt(words`para, pra, com, ao, a`)} )?${ptNp(PT_BROAD)}`],
   [PT_WANT, ` ${ptNp(PT_STRICT)}`],
-  [
-    w('tem', 'ha', 'existe'),
-    ` ${ptNp(PT_BROAD)}(?:$| ${alt(w('ai', 'ali', 'disponivel', 'online', 'para falar', 'para conversar', 'com quem falar', 'com quem conversar'))}\\b)`,
-  ],
+  [words`tem, ha, existe`, ` ${ptNp(PT_BROAD)}(?:$| ${PT_HERE}\\b)`],
 ];
-const PT_BARE = `(?:${alt(w('ola', 'oi', 'por favor'))} ){0,2}${ptNp(PT_BROAD)}(?: ${alt(w('por favor', 'pfv', 'pf', 'agora', 'ja', 'urgente', 'obrigado', 'obrigada'))})*`;
+const PT_BARE_TAIL = alt(words`por favor, pfv, pf, agora, ja, urgente, obrigado, obrigada`);
+const PT_BARE = `(?:${alt(words`ola, oi, por favor`)} ){0,2}${ptNp(PT_BROAD)}(?: ${PT_BARE_TAIL})*`;
 
 // ---- Compiled grammar ----------------------------------------------------------------------
 
@@ -291,7 +356,13 @@ const PT_BARE = `(?:${alt(w('ola', 'oi', 'por favor'))} ){0,2}${ptNp(PT_BROAD)}(
  * that can open a rule ("talk", "quiero", "mit"...) runs a sticky regex at its position, which
  * keeps the cost independent of the grammar's size.
  */
-const RULES_BY_FIRST_WORD: ReadonlyMap<string, RegExp> = compileRules([...EN_RULES, ...ES_RULES, ...FR_RULES, ...DE_RULES, ...PT_RULES]);
+const RULES_BY_FIRST_WORD: ReadonlyMap<string, RegExp> = compileRules([
+  ...EN_RULES,
+  ...ES_RULES,
+  ...FR_RULES,
+  ...DE_RULES,
+  ...PT_RULES,
+]);
 
 function compileRules(rules: readonly Rule[]): Map<string, RegExp> {
   const byWord = new Map<string, string[]>();
@@ -305,7 +376,12 @@ function compileRules(rules: readonly Rule[]): Map<string, RegExp> {
       byWord.set(first, [...(byWord.get(first) ?? []), `${alt(firstLeads)}${rest}`]);
     }
   }
-  return new Map([...byWord].map(([first, patterns]) => [first, new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'y')]));
+  return new Map(
+    [...byWord].map(([first, patterns]) => [
+      first,
+      new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'y'),
+    ]),
+  );
 }
 const BARE = new RegExp(`^(?:${[EN_BARE, ES_BARE, FR_BARE, DE_BARE, PT_BARE].join('|')})$`);
 
@@ -313,8 +389,8 @@ const BARE = new RegExp(`^(?:${[EN_BARE, ES_BARE, FR_BARE, DE_BARE, PT_BARE].joi
 const HINT = new RegExp(
   alt([
     ...new Set(
-      [...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, 'personne', 'jemand', 'escalate'].map((n) =>
-        n.slice(0, 4),
+      [...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, 'personne', 'jemand', 'escalate'].map(
+        (n) => n.slice(0, 4),
       ),
     ),
   ]),
@@ -322,27 +398,31 @@ const HINT = new RegExp(
 
 // ---- Negation ------------------------------------------------------------------------------
 
-/** Words just before a request verb that make it a refusal or a past event: "I don't need", "I had to talk to". */
+/** Words just before a request verb that make it a refusal or a past event: "I don't need", "I had to talk". */
 const NEGATORS: ReadonlySet<string> = new Set(
-  w(
-    'had', 'used', 'dont', 'doesnt', 'didnt', 'not', 'never', 'wont', 'wouldnt', 'shouldnt', 'without', 'neither', 'nor',
-    'nunca', 'jamas', 'tampoco', 'ni', 'sin', 'ne', 'n', 'pas', 'jamais', 'sans', 'aucun', 'aucune',
-    'nicht', 'nie', 'niemals', 'kein', 'keine', 'keinen', 'keinem', 'ohne', 'nem', 'sem',
-  ),
+  words`
+    had, used, dont, doesnt, didnt, not, never, wont, wouldnt, shouldnt, without, neither, nor, nunca,
+    jamas, tampoco, ni, sin, ne, n, pas, jamais, sans, aucun, aucune, nicht, nie, niemals, kein, keine,
+    keinen, keinem, ohne, nem, sem
+  `,
 );
-/** "no"/"não" negate a following verb ("no quiero", "não preciso", "no need"), not an interjection ("no, I want a human"). */
-const NO_WORDS: ReadonlySet<string> = new Set(w('no', 'nao'));
+/** "no"/"não" negate a following verb ("no quiero", "não preciso", "no need"), not an interjection ("no, a human"). */
+const NO_WORDS: ReadonlySet<string> = new Set(words`no, nao`);
 const NEGATED_AFTER_NO: ReadonlySet<string> = new Set(
-  w('need', 'quiero', 'necesito', 'quisiera', 'deseo', 'prefiero', 'me', 'hace', 'es', 'quero', 'preciso', 'gostaria',
-    'desejo', 'queria', 'prefiro', 'e'),
+  words`
+    need, quiero, necesito, quisiera, deseo, prefiero, me, hace, es, quero, preciso, gostaria, desejo,
+    queria, prefiro, e
+  `,
 );
 /** Words that close the scope of an earlier negation: "if you don't know, let me talk to a human". */
 const SCOPE_BREAKS: ReadonlySet<string> = new Set(
-  w('then', 'so', 'please', 'just', 'otherwise', 'let', 'because', 'if', 'but', 'pero', 'mais', 'aber', 'mas',
-    'entonces', 'alors', 'dann', 'entao', 'sinon', 'sino', 'senao', 'sonst'),
+  words`
+    then, so, please, just, otherwise, let, because, if, but, pero, mais, aber, mas, entonces, alors, dann,
+    entao, sinon, sino, senao, sonst
+  `,
 );
 /** "Why don't you connect me to an agent?" is a request, not a refusal. */
-const WHY: ReadonlySet<string> = new Set(w('why', 'pourquoi', 'warum', 'porque'));
+const WHY: ReadonlySet<string> = new Set(words`why, pourquoi, warum, porque`);
 const NEGATION_WINDOW = 4;
 
 function isNegated(before: readonly string[], firstMatchWord: string): boolean {
@@ -364,15 +444,33 @@ function isNegated(before: readonly string[], firstMatchWord: string): boolean {
 
 // ---- Normalisation -------------------------------------------------------------------------
 
-const TYPOS: ReadonlyMap<string, string> = new Map([
-  ['humen', 'human'], ['hooman', 'human'], ['humam', 'human'], ['huamn', 'human'], ['humna', 'human'],
-  ['hman', 'human'], ['persn', 'person'], ['peson', 'person'], ['preson', 'person'], ['perosn', 'person'],
-  ['agnet', 'agent'], ['aegnt', 'agent'], ['represenative', 'representative'],
-  ['representitive', 'representative'], ['reprensentative', 'representative'], ['opperator', 'operator'],
-  ['operater', 'operator'], ['somone', 'someone'], ['sombody', 'somebody'], ['tlak', 'talk'],
-  ['speek', 'speak'], ['spk', 'speak'], ['u', 'you'], ['ur', 'your'], ['r', 'are'], ['2', 'to'],
-  ['ppl', 'people'],
-]);
+/** Each line: the right spelling, then the misspellings and shorthands that mean it. */
+const TYPOS: ReadonlyMap<string, string> = new Map(
+  `
+  human: humen hooman humam huamn humna hman
+  person: persn peson preson perosn
+  agent: agnet aegnt
+  representative: represenative representitive reprensentative
+  operator: opperator operater
+  someone: somone
+  somebody: sombody
+  talk: tlak
+  speak: speek spk
+  you: u
+  your: ur
+  to: 2
+  people: ppl
+  `
+    .trim()
+    .split('\n')
+    .flatMap((line) => {
+      const [right, wrongs] = line.split(':');
+      return wrongs
+        .trim()
+        .split(' ')
+        .map((wrong): [string, string] => [wrong, right.trim()]);
+    }),
+);
 
 const squeeze = (word: string): string => word.replace(/(.)\1+/g, '$1');
 const SQUEEZED: ReadonlyMap<string, string> = new Map([...vocabulary].map((word) => [squeeze(word), word]));
@@ -398,8 +496,8 @@ function clausesOf(text: string): string[] {
   const folded = foldText(text).replace(FRENCH_ELISION, '$1 ').replace(/'/g, '');
   const clauses: string[] = [];
   for (const raw of folded.split(CLAUSE_BREAK)) {
-    const words = raw.replace(NOT_WORD, ' ').trim();
-    if (words) clauses.push(words.split(' ').map(canonicalWord).join(' '));
+    const clause = raw.replace(NOT_WORD, ' ').trim();
+    if (clause) clauses.push(clause.split(' ').map(canonicalWord).join(' '));
   }
   return clauses;
 }
@@ -407,18 +505,18 @@ function clausesOf(text: string): string[] {
 function clauseRequestsHuman(clause: string): boolean {
   if (!HINT.test(clause)) return false;
   if (BARE.test(clause)) return true;
-  const words = clause.split(' ');
+  const tokens = clause.split(' ');
   let offset = 0;
-  for (let i = 0; i < words.length; offset += words[i].length + 1, i++) {
-    const rule = RULES_BY_FIRST_WORD.get(words[i]);
+  for (let i = 0; i < tokens.length; offset += tokens[i].length + 1, i++) {
+    const rule = RULES_BY_FIRST_WORD.get(tokens[i]);
     if (rule === undefined) continue;
     rule.lastIndex = offset;
-    if (rule.test(clause) && !isNegated(words.slice(0, i), words[i])) return true;
+    if (rule.test(clause) && !isNegated(tokens.slice(0, i), tokens[i])) return true;
   }
   return false;
 }
 
-/** True when the visitor asks to be put in touch with a person (English, Spanish, French, German, Portuguese). */
+/** True when the visitor asks to be put in touch with a person, in English, Spanish, French, German or Portuguese. */
 export function detectHumanRequest(text: string): boolean {
   return clausesOf(text).some(clauseRequestsHuman);
 }

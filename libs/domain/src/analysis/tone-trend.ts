@@ -1,4 +1,5 @@
 import type { Tone, ToneLabel } from '@parley/contracts';
+import { TONE_THRESHOLDS } from './analyzer';
 
 export interface ToneTrend {
   score: number;
@@ -30,8 +31,8 @@ export function nextToneTrend(prev: Pick<ToneTrend, 'score' | 'negativeStreak'>,
 }
 
 function labelForTrendScore(score: number): ToneLabel {
-  if (score <= -0.2) return 'frustrated';
-  if (score >= 0.25) return 'positive';
+  if (score <= TONE_THRESHOLDS.frustrated) return 'frustrated';
+  if (score >= TONE_THRESHOLDS.positive) return 'positive';
   return 'neutral';
 }
 

@@ -17,9 +17,17 @@ export type ConversationEvent = 'escalate' | 'takeover' | 'handback' | 'resolve'
  * - resolve: from any status but `resolved`.
  * - visitor_message: reopens a `resolved` conversation to the bot; otherwise the status stays.
  */
-const TRANSITIONS: Readonly<Record<ConversationStatus, Partial<Record<ConversationEvent, ConversationStatus>>>> = {
+const TRANSITIONS: Readonly<
+  Record<ConversationStatus, Partial<Record<ConversationEvent, ConversationStatus>>>
+> = {
   bot: { escalate: 'waiting', takeover: 'agent', resolve: 'resolved', visitor_message: 'bot' },
-  waiting: { escalate: 'waiting', takeover: 'agent', handback: 'bot', resolve: 'resolved', visitor_message: 'waiting' },
+  waiting: {
+    escalate: 'waiting',
+    takeover: 'agent',
+    handback: 'bot',
+    resolve: 'resolved',
+    visitor_message: 'waiting',
+  },
   agent: { handback: 'bot', resolve: 'resolved', visitor_message: 'agent' },
   resolved: { takeover: 'agent', visitor_message: 'bot' },
 };

@@ -1,0 +1,163 @@
+import { detectHumanRequest } from './human-request';
+
+describe('detectHumanRequest', () => {
+  describe('catches the common ways of asking for a person', () => {
+    it.each([
+      'can I talk to a person',
+      'agent please',
+      'I want a real human',
+      'speak to someone',
+      'let me talk to a human being',
+      'connect me with customer service representative',
+      'live agent',
+      'operator',
+      'human!',
+      'is there a real person there?',
+      'I need to speak with a manager',
+      "I'd like to speak to a representative",
+      'transfer me to an operator',
+      'Can I get a person on the line?',
+      'put me through to someone please',
+      'give me a human',
+      'i need human help',
+      'can someone call me back?',
+      'is anyone there?',
+      'Is there a human I can talk to?',
+      "where's a real person",
+      'escalate this please',
+      'I want to talk to a real person, not a bot',
+      "I'd rather deal with a human",
+      'chat with a live agent',
+      'customer service please',
+      'any humans here?',
+      'can a human help me?',
+      'is there someone I can call?',
+    ])('%s', (text) => {
+      expect(detectHumanRequest(text)).toBe(true);
+    });
+  });
+
+  describe('in Spanish, French, German and Portuguese', () => {
+    it.each([
+      'quiero hablar con una persona',
+      'hablar con un agente',
+      'pásame con un asesor, por favor',
+      '¿hay alguien ahí?',
+      'necesito un agente humano',
+      'je veux parler à un humain',
+      "un conseiller s'il vous plaît",
+      "j'ai besoin d'un conseiller",
+      'passez-moi un conseiller',
+      'ich möchte mit einem Menschen sprechen',
+      'Mitarbeiter bitte',
+      'Verbinden Sie mich bitte mit einem Mitarbeiter',
+      'ich möchte einen Mitarbeiter sprechen',
+      'quero falar com um atendente',
+      'tem alguém aí?',
+      'me transfere para um atendente',
+    ])('%s', (text) => {
+      expect(detectHumanRequest(text)).toBe(true);
+    });
+  });
+
+  describe('does not fire on mentions of people that are not requests', () => {
+    it.each([
+      // A complaint about an agent is not a request for one: the complaint intent and the tone
+      // rules decide whether it escalates, not the immediate built-in detection.
+      'the agent on the phone was rude yesterday',
+      'what is a human resources department',
+      "I'm a real person, not a bot",
+      'my travel agent booked this',
+      'human error on your side',
+      'do you have agents in Spain?',
+      'person of interest',
+      'are you a human?',
+      'is this a real person?',
+      'am I talking to a bot or a human?',
+      'I talked to an agent yesterday',
+      'I spoke to a person who promised a refund',
+      'I need an agent login',
+      'do I need a person to sign for the delivery?',
+      'talk to you later',
+      'speak to me in Spanish',
+      'I want to become an agent',
+      'are agents available on weekends?',
+      'the operator of this website',
+      'can you give me some support with my order',
+      'Thanks for the support',
+      'the person who sold me this lied',
+      'Mensch, das dauert!',
+      'personne ne répond',
+      'hay agentes en España?',
+      'Human here, the captcha keeps failing',
+      'I need a representative sample of my data',
+      'Someone used my card without permission',
+      'Is anyone else having this problem?',
+      'Can someone explain why I was charged twice?',
+      'Can you send the invoice to my manager?',
+      'Der Mitarbeiter war unfreundlich',
+      'mi agente de viajes reservó esto',
+    ])('%s', (text) => {
+      expect(detectHumanRequest(text)).toBe(false);
+    });
+  });
+
+  describe('negation', () => {
+    it.each([
+      "no, I don't want to talk to a human, just answer",
+      "I don't need a person",
+      'I do not want to speak to anyone',
+      'I would rather not talk to a person',
+      'Please do not transfer me to an agent',
+      'I never asked to speak to a human',
+      'no quiero hablar con una persona',
+      'je ne veux pas parler à un humain',
+      'je ne veux parler à personne',
+      'ich möchte nicht mit einem Menschen sprechen',
+      'ich brauche keinen Menschen',
+      'não quero falar com um atendente',
+    ])('%s is not a request', (text) => {
+      expect(detectHumanRequest(text)).toBe(false);
+    });
+
+    it.each([
+      'No, I want a human',
+      'no i want a human',
+      "why don't you connect me to an agent?",
+      "if you don't know, let me talk to a human",
+      "I don't want to wait, get me a person",
+      "I don't want the bot I want a person",
+    ])('%s is still a request', (text) => {
+      expect(detectHumanRequest(text)).toBe(true);
+    });
+  });
+
+  describe('normalisation', () => {
+    it.each([
+      'HUMAN',
+      'Humannnn!!!',
+      'pleeease get me a humaaan',
+      'talk to a humen',
+      'AGENT PLEASE',
+      'agent...please?',
+      '  operator  ',
+    ])('%s', (text) => {
+      expect(detectHumanRequest(text)).toBe(true);
+    });
+
+    it('finds the request in a longer message', () => {
+      expect(
+        detectHumanRequest('My order never arrived. This is the third time I write. Let me talk to a human.'),
+      ).toBe(true);
+    });
+
+    it('is false for empty or symbol-only text', () => {
+      expect(detectHumanRequest('')).toBe(false);
+      expect(detectHumanRequest('?!… 👍')).toBe(false);
+    });
+
+    it('does not trip over words that are also object properties', () => {
+      expect(detectHumanRequest('constructor toString __proto__ hasOwnProperty')).toBe(false);
+    });
+  });
+});
