@@ -23,6 +23,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   private readonly logger = new Logger(JobRunner.name);
   private readonly handlers: Map<JobName, JobHandler>;
   private worker?: Worker;
+  private connection?: Redis;
 
   constructor(
     @Inject(JOB_HANDLERS) handlers: JobHandler[],
@@ -33,9 +34,9 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   }
 
   onApplicationBootstrap(): void {
-    const connection = new Redis(this.platform.REDIS_URL, { maxRetriesPerRequest: null });
+    this.connection = new Redis(this.platform.REDIS_URL, { maxRetriesPerRequest: null });
     this.worker = new Worker(QUEUE_NAME, (job: Job) => this.dispatch(job), {
-      connection,
+      connection: this.connection,
       prefix: redisKeys(this.platform.REDIS_PREFIX).bullPrefix,
       concurrency: this.config.WORKER_CONCURRENCY,
     });
@@ -47,6 +48,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
+    this.connection?.disconnect();
   }
 
   private async dispatch(job: Job): Promise<void> {
