@@ -336,4 +336,14 @@ describe('a visitor, the bot and two agents (end to end)', () => {
     expect((await outsider.post(`/conversations/${conversationId}/takeover`)).status).toBe(404);
     expect((await outsider.get<{ items: unknown[] }>('/conversations')).body.items).toEqual([]);
   });
+
+  it('rate-limits repeated failed logins with 429 and Retry-After', async () => {
+    const attempts = [];
+    for (let n = 0; n < 11; n++) attempts.push(await http.post('/auth/login', { email: 'alice@acme.test', password: 'guess' }));
+    expect(attempts.slice(0, 10).map((attempt) => attempt.status)).toEqual(Array(10).fill(401));
+    const limited = attempts[10];
+    expect(limited?.status).toBe(429);
+    expect(limited?.body).toMatchObject({ error: { code: 'rate_limited' } });
+    expect(Number(limited?.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
 });

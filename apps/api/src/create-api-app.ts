@@ -1,7 +1,7 @@
 import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { redisKeys } from '@parley/data';
+import { ProcessLogger, redisKeys } from '@parley/data';
 import type { ApiConfig } from './api-config';
 import { ApiModule } from './app.module';
 import { RedisIoAdapter } from './realtime/redis-io.adapter';
@@ -11,7 +11,7 @@ import { mountStaticPages } from './static/static-pages';
 export async function createApiApp(config: ApiConfig, options: { logger?: LogLevel[] | false } = {}): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     bodyParser: false,
-    logger: options.logger ?? ['log', 'warn', 'error'],
+    logger: options.logger ?? new ProcessLogger('api'),
   });
   app.useBodyParser('json', { limit: '1mb' });
   app.enableCors({ origin: true, credentials: true, exposedHeaders: ['Retry-After'] });

@@ -1,5 +1,6 @@
 import type { INestApplicationContext, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { ProcessLogger } from '@parley/data';
 import { WorkerModule } from './worker.module';
 import type { WorkerConfig } from './worker-config';
 
@@ -9,7 +10,7 @@ export async function createWorkerApp(
   options: { logger?: LogLevel[] | false } = {},
 ): Promise<INestApplicationContext> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-    logger: options.logger ?? ['log', 'warn', 'error'],
+    logger: options.logger ?? new ProcessLogger('worker'),
   });
   app.enableShutdownHooks();
   await app.init();

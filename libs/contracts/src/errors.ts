@@ -4,6 +4,8 @@ export interface ErrorBody {
   message: string;
   /** Present on 500s: the id under which the failure was logged. */
   errorId?: string;
+  /** Present on 429s: seconds to wait before trying again (also the `Retry-After` header). */
+  retryAfterSeconds?: number;
 }
 
 export interface ErrorResponse {

@@ -4,6 +4,7 @@ import { PrismaClient } from './generated/prisma/client';
 import { redisKeys, type PlatformConfig } from './platform-config';
 import { createPrismaClient } from './prisma-client';
 import { JobQueue } from './queue/job-queue';
+import { RateLimiter } from './rate-limiter';
 import { RealtimePublisher } from './realtime/realtime-publisher';
 import { AuditRepository } from './repositories/audit.repository';
 import { ConversationsRepository } from './repositories/conversations.repository';
@@ -67,6 +68,11 @@ export class DataModule {
           useFactory: (redis: Redis) => new RealtimePublisher(redis, redisKeys(config.REDIS_PREFIX).socketIoKey),
         },
         {
+          provide: RateLimiter,
+          inject: [REDIS],
+          useFactory: (redis: Redis) => new RateLimiter(redis, config.REDIS_PREFIX),
+        },
+        {
           provide: JobQueue,
           inject: [REDIS],
           useFactory: (redis: Redis) => new JobQueue(redis, redisKeys(config.REDIS_PREFIX).bullPrefix),
@@ -78,7 +84,7 @@ export class DataModule {
         })),
         DataLifecycle,
       ],
-      exports: [PLATFORM_CONFIG, PrismaClient, REDIS, RealtimePublisher, JobQueue, ...repositories],
+      exports: [PLATFORM_CONFIG, PrismaClient, REDIS, RealtimePublisher, JobQueue, RateLimiter, ...repositories],
     };
   }
 }

@@ -26,3 +26,5 @@ export type {
   Visitor,
 } from './generated/prisma/client';
 export { applyMigrations, ensureDatabase, redactUrl } from './migrate';
+export * from './rate-limiter';
+export * from './process-logger';

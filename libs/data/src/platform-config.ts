@@ -27,7 +27,6 @@ export function redisKeys(prefix: string) {
     bullPrefix: `${prefix}:bull`,
     socketIoKey: `${prefix}:socket.io`,
     turnCancelChannel: `${prefix}:turn-cancel`,
-    rateLimit: (bucket: string) => `${prefix}:rl:${bucket}`,
   };
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
 import { loginSchema } from '@parley/contracts';
 import { parseInput } from '../http/parse-input';
 import { Public } from './auth.guard';
@@ -11,7 +11,7 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: unknown) {
-    return this.auth.login(parseInput(loginSchema, body));
+  login(@Body() body: unknown, @Ip() ip: string) {
+    return this.auth.login(parseInput(loginSchema, body), ip);
   }
 }

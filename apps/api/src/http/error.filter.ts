@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { ErrorResponse } from '@parley/contracts';
-import { DomainError } from '@parley/domain';
+import { DomainError, RateLimitedError } from '@parley/domain';
 import type { Response } from 'express';
 import { randomUUID } from 'node:crypto';
 
@@ -24,6 +24,10 @@ const statusCodes: Record<number, string> = {
 
 /** Maps every failure of a REST call to the contract's error shape; never a stack trace. */
 export function toErrorResponse(error: unknown, logger: Logger): { status: number; body: ErrorResponse } {
+  if (error instanceof RateLimitedError) {
+    const body = { code: error.code, message: error.message, retryAfterSeconds: error.retryAfterSeconds };
+    return { status: error.status, body: { error: body } };
+  }
   if (error instanceof DomainError) {
     return { status: error.status, body: { error: { code: error.code, message: error.message } } };
   }
@@ -58,9 +62,7 @@ export class ErrorFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, body } = toErrorResponse(error, this.logger);
-    if (status === 429 && error instanceof DomainError && 'retryAfterSeconds' in error) {
-      response.setHeader('Retry-After', String(error.retryAfterSeconds));
-    }
+    if (body.error.retryAfterSeconds) response.setHeader('Retry-After', String(body.error.retryAfterSeconds));
     response.status(status).json(body);
   }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, Ip, Post } from '@nestjs/common';
 import { widgetSessionSchema } from '@parley/contracts';
 import { Public } from '../auth/auth.guard';
 import { parseInput } from '../http/parse-input';
@@ -11,7 +11,7 @@ export class WidgetController {
   @Public()
   @Post('session')
   @HttpCode(200)
-  session(@Headers('origin') origin: string | undefined, @Body() body: unknown) {
-    return this.widget.startSession(origin, parseInput(widgetSessionSchema, body));
+  session(@Headers('origin') origin: string | undefined, @Ip() ip: string, @Body() body: unknown) {
+    return this.widget.startSession(origin, ip, parseInput(widgetSessionSchema, body));
   }
 }

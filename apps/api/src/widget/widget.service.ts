@@ -14,6 +14,7 @@ import {
   InboxesRepository,
   JobQueue,
   MessagesRepository,
+  RateLimiter,
   RealtimePublisher,
   VisitorsRepository,
   toConversationView,
@@ -24,7 +25,14 @@ import {
   type Persona,
   type Visitor,
 } from '@parley/data';
-import { analyzeMessage, ForbiddenError, NotFoundError, PayloadTooLargeError, UnauthorizedError } from '@parley/domain';
+import {
+  analyzeMessage,
+  ForbiddenError,
+  NotFoundError,
+  PayloadTooLargeError,
+  RateLimitedError,
+  UnauthorizedError,
+} from '@parley/domain';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { TokenService, type VisitorPrincipal } from '../auth/token.service';
 
@@ -49,9 +57,12 @@ export class WidgetService {
     private readonly realtime: RealtimePublisher,
     private readonly jobs: JobQueue,
     private readonly tokens: TokenService,
+    private readonly limiter: RateLimiter,
   ) {}
 
-  async startSession(origin: string | undefined, input: WidgetSessionInput): Promise<WidgetSessionView> {
+  async startSession(origin: string | undefined, ip: string, input: WidgetSessionInput): Promise<WidgetSessionView> {
+    const wait = await this.limiter.hit('widgetSession', ip);
+    if (wait) throw new RateLimitedError(wait);
     const inbox = await this.inboxes.findByPublicKey(input.inboxKey);
     if (!inbox) throw new NotFoundError('inbox');
     if (!originAllowed(inbox, origin)) throw new ForbiddenError(`origin ${origin ?? '(none)'} is not allowed for this inbox`);
@@ -77,6 +88,8 @@ export class WidgetService {
     joinConversation: (conversationId: string) => Promise<void> | void,
   ): Promise<{ message: MessageView }> {
     if (input.text.length > MAX_MESSAGE_CHARS) throw new PayloadTooLargeError('text', MAX_MESSAGE_CHARS);
+    const wait = await this.limiter.hit('visitorMessage', visitor.visitorId);
+    if (wait) throw new RateLimitedError(wait, 'you are sending messages too fast');
     const inbox = await this.requireInbox(visitor);
     const { conversation, created: opened } = await this.conversations.findOrCreateForVisitor(
       visitor.orgId,
