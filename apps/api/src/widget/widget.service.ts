@@ -88,14 +88,11 @@ export class WidgetService {
     joinConversation: (conversationId: string) => Promise<void> | void,
   ): Promise<{ message: MessageView }> {
     if (input.text.length > MAX_MESSAGE_CHARS) throw new PayloadTooLargeError('text', MAX_MESSAGE_CHARS);
-    const wait = await this.limiter.hit('visitorMessage', visitor.visitorId);
+    const [wait, { conversation, opened }] = await Promise.all([
+      this.limiter.hit('visitorMessage', visitor.visitorId),
+      this.currentConversation(visitor),
+    ]);
     if (wait) throw new RateLimitedError(wait, 'you are sending messages too fast');
-    const inbox = await this.requireInbox(visitor);
-    const { conversation, created: opened } = await this.conversations.findOrCreateForVisitor(
-      visitor.orgId,
-      { id: visitor.visitorId, inboxId: visitor.inboxId },
-      inbox.personaId,
-    );
     // The sending socket joins at once; the visitor's other tabs join through the adapter.
     await joinConversation(conversation.id);
     if (opened) this.realtime.joinVisitorToConversation(visitor.visitorId, conversation.id);
@@ -183,6 +180,19 @@ export class WidgetService {
       greeting: persona.greeting ?? `Hi! I'm ${persona.name}. How can I help you today?`,
       ...(persona.avatarUrl ? { avatarUrl: persona.avatarUrl } : {}),
     };
+  }
+
+  /** The visitor's conversation: one indexed read on the hot path, a locked create the first time. */
+  private async currentConversation(visitor: VisitorPrincipal): Promise<{ conversation: Conversation; opened: boolean }> {
+    const latest = await this.conversations.findLatestForVisitor(visitor.orgId, visitor.visitorId);
+    if (latest) return { conversation: latest, opened: false };
+    const inbox = await this.requireInbox(visitor);
+    const { conversation, created } = await this.conversations.findOrCreateForVisitor(
+      visitor.orgId,
+      { id: visitor.visitorId, inboxId: visitor.inboxId },
+      inbox.personaId,
+    );
+    return { conversation, opened: created };
   }
 
   private async requireInbox(visitor: VisitorPrincipal): Promise<Inbox> {

@@ -10,9 +10,9 @@ import {
   toMessageView,
   toVisitorMessageView,
   type ArticleHit,
+  type ConversationRow,
   type MessageRow,
   type NewMessage,
-  type Persona,
 } from '@parley/data';
 import { assemblePrompt, botMaySpeak } from '@parley/domain';
 import { ESCALATE_TOOL, ESCALATE_TOOL_NAME, estimateCostUsd, isAbortError, type ChatResult } from '@parley/llm';
@@ -30,10 +30,14 @@ export const LLM_UNAVAILABLE_MESSAGE =
   "I'm sorry, I can't answer right now. I'm bringing in a person from our team to help you.";
 
 export interface TurnInput {
-  orgId: string;
-  conversationId: string;
+  conversation: ConversationRow;
   question: MessageRow;
   analysis: Analysis;
+}
+
+interface Turn extends TurnInput {
+  orgId: string;
+  conversationId: string;
 }
 
 /** One bot reply: retrieve articles, then answer with the LLM (streaming) or from the articles. */
@@ -54,29 +58,35 @@ export class BotTurnService {
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {}
 
-  async run(turn: TurnInput): Promise<void> {
-    const conversation = await this.conversations.findById(turn.orgId, turn.conversationId);
-    if (!conversation || !botMaySpeak(conversation.status)) return;
-    const persona = await this.personas.findById(turn.orgId, conversation.personaId);
-    if (!persona) return;
-    const articles = await this.knowledge.search(turn.orgId, turn.question.text, ARTICLES_PER_TURN);
-
-    if (!this.llm.enabled) return this.answerFromKnowledge(turn, articles);
+  async run(input: TurnInput): Promise<void> {
+    const { conversation } = input;
+    if (!botMaySpeak(conversation.status)) return;
+    const turn: Turn = { ...input, orgId: conversation.orgId, conversationId: conversation.id };
+    if (!this.llm.enabled) {
+      return this.answerFromKnowledge(turn, await this.knowledge.search(turn.orgId, turn.question.text, ARTICLES_PER_TURN));
+    }
 
     const { signal, release } = this.cancellation.register(turn.conversationId);
     this.realtime.typing(turn.orgId, { conversationId: turn.conversationId, role: 'bot', on: true });
     try {
-      await this.answerWithLlm(turn, persona, articles, signal);
+      await this.answerWithLlm(turn, signal);
     } finally {
       release();
       this.realtime.typing(turn.orgId, { conversationId: turn.conversationId, role: 'bot', on: false });
     }
   }
 
-  private async answerWithLlm(turn: TurnInput, persona: Persona, articles: ArticleHit[], signal: AbortSignal) {
-    const transcript = await this.messages.recentTranscript(turn.orgId, turn.conversationId, TRANSCRIPT_MESSAGES);
+  private async answerWithLlm(turn: Turn, signal: AbortSignal) {
+    // Independent reads, in parallel: the turn waits for the slowest, not for their sum.
+    const [persona, articles, transcript, orgName] = await Promise.all([
+      this.personas.findById(turn.orgId, turn.conversation.personaId),
+      this.knowledge.search(turn.orgId, turn.question.text, ARTICLES_PER_TURN),
+      this.messages.recentTranscript(turn.orgId, turn.conversationId, TRANSCRIPT_MESSAGES),
+      this.staff.getOrganizationName(turn.orgId),
+    ]);
+    if (!persona) return;
     const prompt = assemblePrompt({
-      orgName: await this.staff.getOrganizationName(turn.orgId),
+      orgName,
       persona: { name: persona.name, instructions: persona.instructions, tone: persona.tone ?? undefined, languagePolicy: persona.languagePolicy },
       articles: articles.map((article) => ({ id: article.id, title: article.title, url: article.url ?? undefined, text: article.body })),
       transcript: transcript.map((message) => ({
@@ -136,7 +146,7 @@ export class BotTurnService {
     }
   }
 
-  private async answerFromKnowledge(turn: TurnInput, articles: ArticleHit[]): Promise<void> {
+  private async answerFromKnowledge(turn: Turn, articles: ArticleHit[]): Promise<void> {
     const answer = answerFromKnowledge(turn.question.text, articles);
     await this.publishIfBotMaySpeak(turn, {
       role: 'bot',
@@ -159,18 +169,18 @@ export class BotTurnService {
   }
 
   /** Stores the reply only if nobody took the conversation over while it was being written. */
-  private async publishIfBotMaySpeak(turn: TurnInput, message: NewMessage): Promise<void> {
+  private async publishIfBotMaySpeak(turn: Turn, message: NewMessage): Promise<void> {
     const conversation = await this.conversations.findById(turn.orgId, turn.conversationId);
     if (!conversation || !botMaySpeak(conversation.status)) return;
     await this.publish(turn, message);
   }
 
-  private async publish(turn: TurnInput, message: NewMessage): Promise<void> {
+  private async publish(turn: Turn, message: NewMessage): Promise<void> {
     const { message: row, created } = await this.messages.append(turn.orgId, turn.conversationId, message);
     if (created) this.realtime.messageNew(turn.orgId, toMessageView(row), toVisitorMessageView(row));
   }
 
-  private target(turn: TurnInput) {
+  private target(turn: Turn) {
     return { orgId: turn.orgId, conversationId: turn.conversationId };
   }
 }

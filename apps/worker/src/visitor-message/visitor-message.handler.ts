@@ -42,13 +42,15 @@ export class VisitorMessageHandler implements JobHandler<JobName.VisitorMessage>
   async handle({ orgId, conversationId, messageId }: JobData<JobName.VisitorMessage>): Promise<void> {
     await this.lock.run(conversationId, async () => {
       if (await this.lock.isHandled(messageId)) return;
-      const message = await this.messages.findById(orgId, messageId);
-      const conversation = await this.conversations.findById(orgId, conversationId);
+      const [message, conversation] = await Promise.all([
+        this.messages.findById(orgId, messageId),
+        this.conversations.findById(orgId, conversationId),
+      ]);
       if (!message || !conversation) return;
 
       const analysis = analysisOf(message);
-      await this.updateTone(conversation, analysis);
       if (analysis.intent === 'human_request') {
+        await this.updateTone(conversation, analysis);
         await this.escalation.escalate({
           orgId,
           conversationId,
@@ -56,7 +58,11 @@ export class VisitorMessageHandler implements JobHandler<JobName.VisitorMessage>
           source: 'builtin',
         });
       } else {
-        await this.botTurn.run({ orgId, conversationId, question: message, analysis });
+        // The tone is recorded while the bot starts: it is not on the reply's critical path.
+        await Promise.all([
+          this.updateTone(conversation, analysis),
+          this.botTurn.run({ conversation, question: message, analysis }),
+        ]);
       }
       await this.lock.markHandled(messageId);
     });

@@ -1,5 +1,6 @@
 import type { Citation, Intent, MessageRole, Tone } from '@parley/contracts';
-import type { Prisma, PrismaClient } from '../generated/prisma/client';
+import { randomUUID } from 'node:crypto';
+import type { Message, PrismaClient } from '../generated/prisma/client';
 import type { MessageRow } from '../views';
 
 export interface NewMessage {
@@ -23,64 +24,66 @@ export class MessagesRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   /**
-   * Appends a message with the conversation's next `seq`. The conversation row is locked for the
-   * length of the insert, so seqs never collide and a repeated `clientMessageId` (or `id`) returns
-   * the message stored the first time instead of a second one.
+   * Appends a message with the conversation's next `seq`, in one statement: the UPDATE that takes
+   * the seq locks the conversation row until the INSERT commits, so seqs never collide. A repeated
+   * `clientMessageId` (or pre-allocated `id`) returns the message stored the first time. (Only two
+   * identical sends racing each other can leave a gap in the seqs; never a duplicate.)
    */
-  append(orgId: string, conversationId: string, message: NewMessage): Promise<{ message: MessageRow; created: boolean }> {
-    return this.prisma.$transaction(async (tx) => {
-      const locked = await tx.$queryRaw<Array<{ last_seq: number }>>`
-        SELECT last_seq FROM conversations
-        WHERE id = ${conversationId}::uuid AND org_id = ${orgId}::uuid FOR UPDATE`;
-      const current = locked[0];
-      if (!current) throw new Error(`conversation ${conversationId} not found in organization`);
-
-      const duplicate = await tx.message.findFirst({
-        where: {
-          conversationId,
-          OR: [
-            ...(message.clientMessageId ? [{ clientMessageId: message.clientMessageId }] : []),
-            ...(message.id ? [{ id: message.id }] : []),
-          ],
-        },
-        include: authorSelect,
-      });
-      if (duplicate && (message.clientMessageId || message.id)) return { message: duplicate, created: false };
-
-      const seq = current.last_seq + 1;
-      const now = new Date();
-      await tx.conversation.update({
-        where: { id: conversationId },
-        data: { lastSeq: seq, ...(message.internal ? {} : { lastMessageAt: now }), updatedAt: now },
-      });
-      const created = await tx.message.create({
-        data: {
-          ...(message.id ? { id: message.id } : {}),
-          orgId,
-          conversationId,
-          seq,
-          role: message.role,
-          text: message.text,
-          internal: message.internal ?? false,
-          clientMessageId: message.clientMessageId ?? null,
-          authorId: message.authorId ?? null,
-          toneLabel: message.tone?.label ?? null,
-          toneScore: message.tone?.score ?? null,
-          intent: message.intent ?? null,
-          model: message.usage?.model ?? null,
-          promptTokens: message.usage?.promptTokens ?? null,
-          completionTokens: message.usage?.completionTokens ?? null,
-          costUsd: message.usage?.costUsd ?? null,
-          metadata: {
-            ...(message.metadata ?? {}),
-            ...(message.citations ? { citations: message.citations } : {}),
-          } as Prisma.InputJsonObject,
-          createdAt: now,
-        },
-        include: authorSelect,
-      });
-      return { message: created, created: true };
+  async append(
+    orgId: string,
+    conversationId: string,
+    message: NewMessage,
+  ): Promise<{ message: MessageRow; created: boolean }> {
+    const id = message.id ?? randomUUID();
+    const clientMessageId = message.clientMessageId ?? null;
+    const metadata = JSON.stringify({
+      ...(message.metadata ?? {}),
+      ...(message.citations ? { citations: message.citations } : {}),
     });
+    const rows = await this.prisma.$queryRaw<Array<Message & { authorName: string | null }>>`
+      WITH conv AS (
+        UPDATE conversations
+        SET last_seq = last_seq + 1,
+            updated_at = now(),
+            last_message_at = CASE WHEN ${message.internal ?? false} THEN last_message_at ELSE now() END
+        WHERE id = ${conversationId}::uuid AND org_id = ${orgId}::uuid
+          AND NOT EXISTS (
+            SELECT 1 FROM messages
+            WHERE conversation_id = ${conversationId}::uuid AND (id = ${id}::uuid OR client_message_id = ${clientMessageId})
+          )
+        RETURNING last_seq
+      ), inserted AS (
+        INSERT INTO messages (
+          id, org_id, conversation_id, seq, role, text, internal, client_message_id, author_id,
+          tone_label, tone_score, intent, model, prompt_tokens, completion_tokens, cost_usd, metadata
+        )
+        SELECT ${id}::uuid, ${orgId}::uuid, ${conversationId}::uuid, conv.last_seq, ${message.role}::message_role,
+          ${message.text}, ${message.internal ?? false}, ${clientMessageId}, ${message.authorId ?? null}::uuid,
+          ${message.tone?.label ?? null}, ${message.tone?.score ?? null}::float8, ${message.intent ?? null},
+          ${message.usage?.model ?? null}, ${message.usage?.promptTokens ?? null}::int,
+          ${message.usage?.completionTokens ?? null}::int, ${message.usage?.costUsd ?? null}::numeric, ${metadata}::jsonb
+        FROM conv
+        ON CONFLICT DO NOTHING
+        RETURNING *
+      )
+      SELECT i.id, i.org_id AS "orgId", i.conversation_id AS "conversationId", i.seq, i.role::text AS role, i.text,
+        i.internal, i.client_message_id AS "clientMessageId", i.author_id AS "authorId", i.tone_label AS "toneLabel",
+        i.tone_score AS "toneScore", i.intent, i.model, i.prompt_tokens AS "promptTokens",
+        i.completion_tokens AS "completionTokens", i.cost_usd AS "costUsd", i.metadata, i.created_at AS "createdAt",
+        u.name AS "authorName"
+      FROM inserted i LEFT JOIN users u ON u.id = i.author_id`;
+
+    const inserted = rows[0];
+    if (inserted) {
+      const { authorName, ...row } = inserted;
+      return { message: { ...row, author: row.authorId && authorName ? { id: row.authorId, name: authorName } : null }, created: true };
+    }
+    const existing = await this.prisma.message.findFirst({
+      where: { orgId, conversationId, OR: [{ id }, ...(clientMessageId ? [{ clientMessageId }] : [])] },
+      include: authorSelect,
+    });
+    if (!existing) throw new Error(`conversation ${conversationId} not found in organization`);
+    return { message: existing, created: false };
   }
 
   findById(orgId: string, id: string): Promise<MessageRow | null> {
