@@ -1,17 +1,22 @@
 // `npm run bench`: the platform's own share of a bot reply's latency, measured end to end over
 // real HTTP, socket.io, BullMQ, Postgres and Redis, with an OpenAI-compatible mock that answers
-// instantly (so what is measured is Parley, not a model).
+// instantly (so what is measured is Parley, not a model). The API and the worker run as their
+// own processes, as `npm start` runs them; the visitors and the mock run in this one.
 //
 //   ack          message:send → its ack (the message is stored)
 //   first token  message:send → the first message:delta of the bot's reply
 //   stored       the last delta → message:new of the complete reply
 import 'reflect-metadata';
-import { applyMigrations, ensureDatabase } from '@parley/data';
+import { applyMigrations, createPrismaClient, ensureDatabase, StaffRepository } from '@parley/data';
 import { mockReply, startMockOpenAI } from '@parley/testing';
 import * as hdr from 'hdr-histogram-js';
 import { performance } from 'node:perf_hooks';
+import * as argon2 from 'argon2';
+import { fork, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { Client } from 'pg';
-import { bootParley, connect, createOrganization, emitWithAck, Http, login } from '../test/e2e/support/parley';
+import { connect, emitWithAck, Http, login } from '../test/e2e/support/parley';
 
 const VISITORS = Number(process.env.BENCH_VISITORS ?? 30);
 const MESSAGES_PER_VISITOR = Number(process.env.BENCH_MESSAGES ?? 10);
@@ -39,11 +44,20 @@ async function main(): Promise<void> {
   process.env.REDIS_PREFIX = `parley-bench-${process.pid}`;
 
   const llm = await startMockOpenAI({ defaultReply: mockReply.text('Sure, here is what you need to know about that.') });
-  const parley = await bootParley({ llmBaseUrl: llm.baseUrl });
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    OPENAI_BASE_URL: llm.baseUrl,
+    OPENAI_API_KEY: 'sk-bench',
+    LLM_MODEL: 'bench-model',
+  };
+  const children = [start('apps/api/src/main.ts', env), start('apps/worker/src/main.ts', env)];
+  const url = `http://127.0.0.1:${port}`;
   try {
-    const http = new Http(parley.url);
-    const org = await createOrganization(parley);
-    const admin = await login(http, org.email, org.password);
+    await waitForHealth(`${url}/api/v1/health`);
+    const http = new Http(url);
+    const admin = await login(http, ...(await createAdmin(databaseUrl)));
     const persona = await admin.post<{ id: string }>('/personas', { name: 'Bench', instructions: 'Answer briefly.' });
     await admin.post('/knowledge/articles', { title: 'Shipping', body: 'Orders ship within two business days.' });
     const inbox = await admin.post<{ publicKey: string }>('/inboxes', {
@@ -58,7 +72,7 @@ async function main(): Promise<void> {
     let sent = 0;
     for (let v = 0; v < VISITORS; v++) {
       const session = await http.post<{ visitorToken: string }>('/widget/session', { inboxKey: inbox.body.publicKey }, { origin: ORIGIN });
-      const socket = await connect(parley.url, '/widget', session.body.visitorToken, ORIGIN);
+      const socket = await connect(url, '/widget', session.body.visitorToken, ORIGIN);
       let firstDeltaAt = 0;
       let lastDeltaAt = 0;
       let onBotMessage: () => void = () => undefined;
@@ -87,13 +101,57 @@ async function main(): Promise<void> {
     console.log(report('first token', firstToken));
     console.log(report('stored', stored));
   } finally {
-    await parley.close();
+    await Promise.all(children.map(stop));
     await llm.close();
     const client = new Client({ connectionString: `${SERVER}/postgres` });
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
     await client.end();
   }
+}
+
+function start(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
+  const root = join(__dirname, '..');
+  return fork(join(root, entry), [], { execArgv: ['-r', join(root, 'scripts', 'register.js')], env, stdio: 'ignore' });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (await fetch(url).then((response) => response.ok, () => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the API did not become healthy');
+}
+
+async function createAdmin(databaseUrl: string): Promise<[string, string]> {
+  const prisma = createPrismaClient(databaseUrl, { poolSize: 1 });
+  const email = 'bench-admin@example.test';
+  const password = 'bench-password';
+  await new StaffRepository(prisma).createOrganizationWithAdmin('Bench', {
+    email,
+    name: 'Bench',
+    passwordHash: await argon2.hash(password),
+  });
+  await prisma.$disconnect();
+  return [email, password];
 }
 
 void main().catch((error: unknown) => {
