@@ -1,4 +1,4 @@
-import { definedEnv, platformConfigSchema } from '@parley/data';
+import { parseConfig, platformConfigSchema } from '@parley/data';
 import { z } from 'zod';
 
 /** The API's configuration, validated once at boot. Secrets are never logged. */
@@ -15,10 +15,5 @@ export type ApiConfig = z.infer<typeof apiConfigSchema>;
 export const API_CONFIG = Symbol('API_CONFIG');
 
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  const parsed = apiConfigSchema.safeParse(definedEnv(env));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`invalid configuration: ${problems}`);
-  }
-  return parsed.data;
+  return parseConfig(apiConfigSchema, env);
 }

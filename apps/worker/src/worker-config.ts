@@ -1,4 +1,4 @@
-import { definedEnv, platformConfigSchema } from '@parley/data';
+import { parseConfig, platformConfigSchema } from '@parley/data';
 import { z } from 'zod';
 
 /** The worker's configuration, validated once at boot. The API key is never logged. */
@@ -16,10 +16,5 @@ export type WorkerConfig = z.infer<typeof workerConfigSchema>;
 export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
-  const parsed = workerConfigSchema.safeParse(definedEnv(env));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
-    throw new Error(`invalid configuration: ${problems}`);
-  }
-  return parsed.data;
+  return parseConfig(workerConfigSchema, env);
 }
