@@ -19,6 +19,7 @@ import { KnowledgeService } from './knowledge/knowledge.service';
 import { PersonasController } from './personas/personas.controller';
 import { PersonasService } from './personas/personas.service';
 import { TicketsController } from './tickets/tickets.controller';
+import { TicketsService } from './tickets/tickets.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 import { WidgetController } from './widget/widget.controller';
@@ -59,6 +60,7 @@ export class ApiModule {
         InboxesService,
         KnowledgeService,
         PersonasService,
+        TicketsService,
         TokenService,
         UsersService,
         WidgetGateway,
