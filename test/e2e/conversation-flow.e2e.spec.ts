@@ -54,6 +54,14 @@ describe('a visitor, the bot and two agents (end to end)', () => {
     expect(body).toEqual({ status: 'ok' });
   });
 
+  it('serves the dashboard, the widget and its demo page', async () => {
+    for (const path of ['/dashboard/', '/widget.js', '/demo.html']) {
+      expect((await fetch(`${parley.url}${path}`)).status).toBe(200);
+    }
+    const root = await fetch(`${parley.url}/`, { redirect: 'manual' });
+    expect(root.headers.get('location')).toBe('/dashboard/');
+  });
+
   it('lets an admin configure a persona, an article, an inbox and two agents', async () => {
     const persona = await admin.post<{ id: string }>('/personas', {
       name: 'Penny',
@@ -235,6 +243,9 @@ describe('a visitor, the bot and two agents (end to end)', () => {
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ role: 'agent', text: 'Hi Carla, Alice here.' });
 
+    agentSocket.emit('typing', { conversationId, on: true });
+    const typing = await visitorEvents.waitFor<{ role: string; on: boolean }>('typing', (event) => event.role === 'agent');
+    expect(typing).toMatchObject({ conversationId, role: 'agent', on: true });
     const received = await visitorEvents.waitFor<{ message: MessageView }>('message:new', (event) => event.message.role === 'agent');
     expect(received.message.text).toBe('Hi Carla, Alice here.');
 
@@ -290,6 +301,7 @@ describe('a visitor, the bot and two agents (end to end)', () => {
 
     const resolved = await alice.post<ConversationView>(`/conversations/${conversationId}/resolve`);
     expect(resolved.body.status).toBe('resolved');
+    expect(resolved.body.assignee).toBeUndefined();
     const tickets = await alice.get<{ items: TicketView[] }>('/tickets');
     expect(tickets.body.items[0]).toMatchObject({ status: 'solved', firstResponseAt: expect.any(String) });
   });

@@ -47,4 +47,7 @@ export interface AgentServerEvents {
   typing: (payload: TypingEvent) => void;
 }
 
-export type AgentClientEvents = Record<string, never>;
+/** Events an agent sends on `/agent`. */
+export interface AgentClientEvents {
+  typing: (payload: { conversationId: string; on: boolean }) => void;
+}

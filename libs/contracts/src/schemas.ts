@@ -139,6 +139,7 @@ export const syncSchema = z.strictObject({
 export type SyncInput = z.infer<typeof syncSchema>;
 
 export const typingSchema = z.strictObject({ on: z.boolean() });
+export const agentTypingSchema = z.strictObject({ conversationId: z.uuid(), on: z.boolean() });
 
 export const rateSchema = z.strictObject({
   conversationId: z.uuid(),

@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
-import { namespaces, rooms, type AgentClientEvents, type AgentServerEvents } from '@parley/contracts';
+import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
+import { agentTypingSchema, namespaces, rooms, type AgentClientEvents, type AgentServerEvents } from '@parley/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { TokenService, type StaffPrincipal } from '../auth/token.service';
+import { ConversationsService } from './conversations.service';
 
 type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, never>, { staff: StaffPrincipal }>;
 
@@ -11,7 +12,10 @@ type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, n
 export class AgentGateway implements OnGatewayInit<Namespace> {
   private readonly logger = new Logger(AgentGateway.name);
 
-  constructor(private readonly tokens: TokenService) {}
+  constructor(
+    private readonly tokens: TokenService,
+    private readonly conversations: ConversationsService,
+  ) {}
 
   afterInit(namespace: Namespace): void {
     namespace.use((raw, next) => {
@@ -28,5 +32,12 @@ export class AgentGateway implements OnGatewayInit<Namespace> {
       );
     });
     this.logger.log('agent namespace ready');
+  }
+
+  /** An agent typing in a conversation of its organization: the visitor sees "typing". */
+  @SubscribeMessage('typing')
+  async typing(@ConnectedSocket() socket: AgentSocket, @MessageBody() body: unknown): Promise<void> {
+    const parsed = agentTypingSchema.safeParse(body);
+    if (parsed.success) await this.conversations.agentTyping(socket.data.staff, parsed.data.conversationId, parsed.data.on);
   }
 }

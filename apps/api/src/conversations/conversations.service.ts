@@ -98,13 +98,20 @@ export class ConversationsService {
 
   async resolve(actor: StaffPrincipal, id: string): Promise<ConversationView> {
     await this.require(actor.orgId, id);
+    // The ticket keeps who handled it; the conversation is held by nobody once resolved.
     const row = await this.conversations.moveStatus(actor.orgId, id, ['bot', 'waiting', 'agent'], 'resolved', {
       resolvedAt: new Date(),
+      assigneeId: null,
     });
     if (!row) throw new ConflictError('invalid_transition', 'the conversation is already resolved');
     await this.tickets.solve(actor.orgId, id);
     await this.record(actor, 'conversation.resolved', id);
     return this.realtime.conversationChanged(row);
+  }
+
+  async agentTyping(actor: StaffPrincipal, id: string, on: boolean): Promise<void> {
+    const row = await this.conversations.findById(actor.orgId, id);
+    if (row) this.realtime.typing(actor.orgId, { conversationId: id, role: 'agent', on });
   }
 
   private async require(orgId: string, id: string): Promise<ConversationRow> {

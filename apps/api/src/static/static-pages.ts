@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Express, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -12,4 +13,7 @@ export function mountStaticPages(app: NestExpressApplication): void {
   ] as const) {
     if (existsSync(dir)) app.useStaticAssets(dir, { prefix, index: 'index.html', maxAge: '5m' });
   }
+  // The instance's front door is the dashboard.
+  const express: Express = app.getHttpAdapter().getInstance();
+  express.get('/', (_request: Request, response: Response) => response.redirect(302, '/dashboard/'));
 }
