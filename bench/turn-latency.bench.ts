@@ -15,6 +15,7 @@ import * as argon2 from 'argon2';
 import { fork, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import Redis from 'ioredis';
 import { Client } from 'pg';
 import { connect, emitWithAck, Http, login } from '../test/e2e/support/parley';
 
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
     await client.end();
+    await deleteRedisKeys(`${process.env.REDIS_PREFIX}:`);
   }
 }
 
@@ -152,6 +154,17 @@ async function createAdmin(databaseUrl: string): Promise<[string, string]> {
   });
   await prisma.$disconnect();
   return [email, password];
+}
+
+async function deleteRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);
+    if (keys.length) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  redis.disconnect();
 }
 
 void main().catch((error: unknown) => {
