@@ -60,7 +60,7 @@ export class DataModule {
         { provide: PrismaClient, useFactory: () => createPrismaClient(config.DATABASE_URL) },
         {
           provide: REDIS,
-          useFactory: () => new Redis(config.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: false }),
+          useFactory: () => new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }),
         },
         {
           provide: RealtimePublisher,

@@ -170,8 +170,8 @@ export class BotTurnService {
 
   /** Stores the reply only if nobody took the conversation over while it was being written. */
   private async publishIfBotMaySpeak(turn: Turn, message: NewMessage): Promise<void> {
-    const conversation = await this.conversations.findById(turn.orgId, turn.conversationId);
-    if (!conversation || !botMaySpeak(conversation.status)) return;
+    const status = await this.conversations.statusOf(turn.orgId, turn.conversationId);
+    if (!status || !botMaySpeak(status)) return;
     await this.publish(turn, message);
   }
 

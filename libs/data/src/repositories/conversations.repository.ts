@@ -33,6 +33,11 @@ export class ConversationsRepository {
     return this.prisma.conversation.findFirst({ where: { id, orgId }, include: conversationInclude });
   }
 
+  async statusOf(orgId: string, id: string): Promise<ConversationStatus | null> {
+    const row = await this.prisma.conversation.findFirst({ where: { id, orgId }, select: { status: true } });
+    return row?.status ?? null;
+  }
+
   findWithMessages(orgId: string, id: string): Promise<(ConversationRow & { messages: MessageRow[] }) | null> {
     return this.prisma.conversation.findFirst({
       where: { id, orgId },
