@@ -28,6 +28,7 @@ const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
 const shared = { rootDir: __dirname, moduleNameMapper, transform, transformIgnorePatterns, testEnvironment: 'node' };
 
 module.exports = {
+  testTimeout: 30_000,
   projects: [
     {
       ...shared,
@@ -45,7 +46,6 @@ module.exports = {
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.ts',
       setupFiles: ['<rootDir>/libs/testing/src/jest/worker-env.ts'],
-      testTimeout: 30_000,
     },
   ],
 };

@@ -1,0 +1,96 @@
+// The embeddable widget in a real browser (Debian's Chromium, driven by playwright-core): the
+// demo page loads widget.js, a visitor asks a question, the answer and its source appear, and a
+// reload resumes the conversation. Skipped, saying why, where Chromium is not installed; `.ci/run`
+// installs it.
+import { EventRecorder } from '@parley/testing';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { bootParley, connect, createOrganization, Http, login, type Parley } from './support/parley';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
+if (!existsSync(CHROMIUM)) console.warn(`widget browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+
+describeWithBrowser('the widget in a browser', () => {
+  let parley: Parley;
+  let browser: BrowserContext;
+  let profile: string;
+  let demoUrl: string;
+  let admin: Http;
+
+  beforeAll(async () => {
+    parley = await bootParley();
+    const org = await createOrganization(parley);
+    admin = await login(new Http(parley.url), org.email, org.password);
+    const persona = await admin.post<{ id: string }>('/personas', {
+      name: 'Ava',
+      instructions: 'Help with returns.',
+      greeting: 'Hi, I am Ava. Ask me about returns!',
+    });
+    await admin.post('/knowledge/articles', {
+      title: 'Returning a widget',
+      body: 'You can return any widget within 30 days. Pack it in the original box and print the label from your order page.',
+      url: 'https://help.example/returns',
+    });
+    const inbox = await admin.post<{ publicKey: string }>('/inboxes', {
+      name: 'Acme website',
+      personaId: persona.body.id,
+      allowedOrigins: [new URL(parley.url).origin],
+    });
+    demoUrl = `${parley.url}/demo.html?inbox=${inbox.body.publicKey}`;
+
+    profile = mkdtempSync(join(tmpdir(), 'parley-chromium-'));
+    // A fresh profile directory per run (playwright passes it as --user-data-dir).
+    browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await parley?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('greets, answers from an article with its source, reaches agents live, and resumes after a reload', async () => {
+    const agent = await connect(parley.url, '/agent', admin.token ?? '');
+    const agentEvents = new EventRecorder(agent);
+    const page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    try {
+      await page.goto(demoUrl);
+      await page.getByRole('button', { name: /open chat/i }).click();
+      await page.getByText('Hi, I am Ava. Ask me about returns!').waitFor();
+
+      await page.getByRole('textbox', { name: 'Type your message' }).fill('How do I return my widget?');
+      await page.keyboard.press('Enter');
+
+      const log = page.getByRole('log', { name: 'Conversation' });
+      await log.getByText('within 30 days', { exact: false }).waitFor();
+      await log.getByRole('link', { name: /Returning a widget/ }).waitFor();
+      await agentEvents.waitFor('message:new', (event: { message: { text: string } }) => event.message.text === 'How do I return my widget?');
+
+      // The widget remembers that its panel was open.
+      await page.reload();
+      const launcher = page.getByRole('button', { name: /(open|close) chat/i }).first();
+      if (/open chat/i.test((await launcher.getAttribute('aria-label')) ?? '')) await launcher.click();
+      await page.getByRole('log', { name: 'Conversation' }).getByText('How do I return my widget?').waitFor();
+    } finally {
+      agent.disconnect();
+      await page.close();
+    }
+  });
+});
