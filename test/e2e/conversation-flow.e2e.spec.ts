@@ -200,6 +200,7 @@ describe('a visitor, the bot and two agents (end to end)', () => {
     const escalated = await agentEvents.waitFor<{ conversation: ConversationView; reason: string }>('conversation:escalated');
     expect(escalated.conversation).toMatchObject({ id: conversationId, status: 'waiting' });
     expect(escalated.reason).toMatch(/person/);
+    expect(escalated.conversation.lastMessage).toMatchObject({ role: 'system', text: notice.message.text });
     expect(llm.requests).toHaveLength(1);
 
     const tickets = await alice.get<{ items: TicketView[] }>('/tickets?status=open');

@@ -19,6 +19,7 @@ import {
   toMessageView,
   toVisitorMessageView,
   type ConversationRow,
+  type MessageRow,
   type PlatformConfig,
 } from '@parley/data';
 import { ConflictError, NotFoundError, PayloadTooLargeError } from '@parley/domain';
@@ -63,9 +64,9 @@ export class ConversationsService {
 
     await this.redis.publish(redisKeys(this.config.REDIS_PREFIX).turnCancelChannel, id);
     await this.tickets.assign(actor.orgId, id, actor.userId);
-    await this.systemMessage(row, `${row.assignee?.name ?? 'An agent'} joined the conversation.`);
+    const notice = await this.systemMessage(row, `${row.assignee?.name ?? 'An agent'} joined the conversation.`);
     await this.record(actor, 'conversation.takeover', id);
-    return this.realtime.conversationChanged(row);
+    return this.realtime.conversationChanged(row, notice);
   }
 
   /** An agent's reply; a public one takes the conversation over first, so the bot falls silent. */
@@ -91,9 +92,9 @@ export class ConversationsService {
     await this.require(actor.orgId, id);
     const row = await this.conversations.moveStatus(actor.orgId, id, ['agent', 'waiting'], 'bot', { assigneeId: null });
     if (!row) throw new ConflictError('invalid_transition', 'only a conversation with or waiting for an agent can be handed back');
-    await this.systemMessage(row, 'You are chatting with our assistant again.');
+    const notice = await this.systemMessage(row, 'You are chatting with our assistant again.');
     await this.record(actor, 'conversation.handback', id);
-    return this.realtime.conversationChanged(row);
+    return this.realtime.conversationChanged(row, notice);
   }
 
   async resolve(actor: StaffPrincipal, id: string): Promise<ConversationView> {
@@ -120,9 +121,10 @@ export class ConversationsService {
     return row;
   }
 
-  private async systemMessage(row: ConversationRow, text: string): Promise<void> {
+  private async systemMessage(row: ConversationRow, text: string): Promise<MessageRow> {
     const { message } = await this.messages.append(row.orgId, row.id, { role: 'system', text });
     this.realtime.messageNew(row.orgId, toMessageView(message), toVisitorMessageView(message));
+    return message;
   }
 
   private record(actor: StaffPrincipal, action: string, targetId: string) {

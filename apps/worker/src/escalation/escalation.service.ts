@@ -52,7 +52,7 @@ export class EscalationService {
     });
     const { message } = await this.messages.append(orgId, conversationId, { role: 'system', text: HANDOFF_MESSAGE });
     this.realtime.messageNew(orgId, toMessageView(message), toVisitorMessageView(message));
-    const view = this.realtime.conversationChanged(row);
+    const view = this.realtime.conversationChanged(row, message);
     this.realtime.conversationEscalated(orgId, view, request.reason);
     this.logger.log(`conversation ${conversationId} escalated (${request.source}: ${request.reason})`);
     return true;

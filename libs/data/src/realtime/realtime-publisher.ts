@@ -10,7 +10,7 @@ import type {
 } from '@parley/contracts';
 import { namespaces, rooms } from '@parley/contracts';
 import type Redis from 'ioredis';
-import { toConversationView, type ConversationRow } from '../views';
+import { toConversationView, type ConversationRow, type MessageRow } from '../views';
 
 /**
  * Sends events to visitors and agents through socket.io's Redis emitter, so any process (API or
@@ -54,9 +54,12 @@ export class RealtimePublisher {
     this.agents.to(rooms.orgAgents(orgId)).emit('conversation:escalated', { conversation, reason });
   }
 
-  /** A status change: the visitor hears the new status, agents get the whole conversation. */
-  conversationChanged(row: ConversationRow): ConversationView {
-    const view = toConversationView(row);
+  /**
+   * A status change: the visitor hears the new status, agents get the whole conversation (with
+   * the message that came with the change, when there is one).
+   */
+  conversationChanged(row: ConversationRow, lastMessage?: MessageRow): ConversationView {
+    const view = toConversationView(row, lastMessage);
     const event: ConversationStatusEvent = { conversationId: row.id, status: row.status };
     if (row.status === 'agent' && row.assignee) event.agent = { name: row.assignee.name };
     this.conversationStatus(event);
