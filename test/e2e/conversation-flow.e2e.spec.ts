@@ -303,6 +303,13 @@ describe('a visitor, the bot and two agents (end to end)', () => {
     const resolved = await alice.post<ConversationView>(`/conversations/${conversationId}/resolve`);
     expect(resolved.body.status).toBe('resolved');
     expect(resolved.body.assignee).toBeUndefined();
+
+    const rated = await emitWithAck(visitor, 'conversation:rate', { conversationId, score: 5, comment: 'Quick and kind' });
+    expect(rated).toEqual({ ok: true });
+    const afterRating = await alice.get<ConversationView>(`/conversations/${conversationId}`);
+    expect(afterRating.body.rating).toEqual({ score: 5, comment: 'Quick and kind' });
+    const badScore = await emitWithAck(visitor, 'conversation:rate', { conversationId, score: 7 });
+    expect(badScore).toEqual({ ok: false, error: expect.objectContaining({ code: 'invalid_input' }) });
     const tickets = await alice.get<{ items: TicketView[] }>('/tickets');
     expect(tickets.body.items[0]).toMatchObject({ status: 'solved', firstResponseAt: expect.any(String) });
   });

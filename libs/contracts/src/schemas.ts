@@ -206,6 +206,8 @@ export interface ConversationView {
   tone: Tone & { negativeStreak: number };
   escalation?: EscalationView;
   lastMessage?: MessageView;
+  /** The visitor's rating of the conversation, 1..5. */
+  rating?: { score: number; comment?: string };
   tags: string[];
   createdAt: string;
   updatedAt: string;

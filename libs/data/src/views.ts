@@ -87,6 +87,7 @@ export function toConversationView(row: ConversationRow, lastMessage?: MessageRo
     if (row.escalationRule) view.escalation.rule = row.escalationRule;
   }
   if (lastMessage) view.lastMessage = toMessageView(lastMessage);
+  if (row.rating !== null) view.rating = { score: row.rating, ...(row.ratingComment ? { comment: row.ratingComment } : {}) };
   return view;
 }
 
