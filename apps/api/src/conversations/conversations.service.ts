@@ -22,7 +22,7 @@ import {
   type MessageRow,
   type PlatformConfig,
 } from '@parley/data';
-import { ConflictError, NotFoundError, PayloadTooLargeError } from '@parley/domain';
+import { ConflictError, moveFor, NotFoundError, PayloadTooLargeError } from '@parley/domain';
 import type Redis from 'ioredis';
 import type { StaffPrincipal } from '../auth/token.service';
 import { isUuid } from '../http/parse-input';
@@ -59,7 +59,7 @@ export class ConversationsService {
     const before = await this.require(actor.orgId, id);
     if (before.status === 'agent' && before.assigneeId === actor.userId) return toConversationView(before);
 
-    const row = await this.conversations.takeover(actor.orgId, id, actor.userId);
+    const row = await this.conversations.takeover(actor.orgId, id, actor.userId, moveFor('takeover'));
     if (!row) throw new ConflictError('already_taken', 'another agent already holds this conversation');
 
     await this.redis.publish(redisKeys(this.config.REDIS_PREFIX).turnCancelChannel, id);
@@ -90,7 +90,7 @@ export class ConversationsService {
 
   async handback(actor: StaffPrincipal, id: string): Promise<ConversationView> {
     await this.require(actor.orgId, id);
-    const row = await this.conversations.moveStatus(actor.orgId, id, ['agent', 'waiting'], 'bot', { assigneeId: null });
+    const row = await this.conversations.moveStatus(actor.orgId, id, moveFor('handback'), { assigneeId: null });
     if (!row) throw new ConflictError('invalid_transition', 'only a conversation with or waiting for an agent can be handed back');
     const notice = await this.systemMessage(row, 'You are chatting with our assistant again.');
     await this.record(actor, 'conversation.handback', id);
@@ -100,7 +100,7 @@ export class ConversationsService {
   async resolve(actor: StaffPrincipal, id: string): Promise<ConversationView> {
     await this.require(actor.orgId, id);
     // The ticket keeps who handled it; the conversation is held by nobody once resolved.
-    const row = await this.conversations.moveStatus(actor.orgId, id, ['bot', 'waiting', 'agent'], 'resolved', {
+    const row = await this.conversations.moveStatus(actor.orgId, id, moveFor('resolve'), {
       resolvedAt: new Date(),
       assigneeId: null,
     });

@@ -28,6 +28,7 @@ import {
 import {
   analyzeMessage,
   ForbiddenError,
+  moveFor,
   NotFoundError,
   PayloadTooLargeError,
   RateLimitedError,
@@ -207,8 +208,9 @@ export class WidgetService {
   }
 
   private async reopenIfResolved(conversation: Conversation): Promise<void> {
-    if (conversation.status !== 'resolved') return;
-    const row = await this.conversations.moveStatus(conversation.orgId, conversation.id, ['resolved'], 'bot', {
+    const reopen = moveFor('visitor_message');
+    if (!reopen.from.includes(conversation.status)) return;
+    const row = await this.conversations.moveStatus(conversation.orgId, conversation.id, reopen, {
       assigneeId: null,
       resolvedAt: null,
     });

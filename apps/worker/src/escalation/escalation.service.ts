@@ -8,6 +8,7 @@ import {
   toMessageView,
   toVisitorMessageView,
 } from '@parley/data';
+import { moveFor } from '@parley/domain';
 
 export interface EscalationRequest {
   orgId: string;
@@ -42,7 +43,7 @@ export class EscalationService {
   /** Returns false when the conversation is already with people (waiting or taken over). */
   async escalate(request: EscalationRequest): Promise<boolean> {
     const { orgId, conversationId } = request;
-    const row = await this.conversations.escalate(orgId, conversationId, request);
+    const row = await this.conversations.escalate(orgId, conversationId, moveFor('escalate'), request);
     if (!row) return false;
 
     await this.tickets.openOrReopen(orgId, conversationId, {

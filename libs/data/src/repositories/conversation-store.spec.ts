@@ -1,10 +1,13 @@
 // The guarantees the rest of Parley leans on, checked against the real Postgres: ordered seqs
 // under concurrency, idempotent sends, one winner of a takeover race, org isolation, search.
+import { moveFor } from '@parley/domain';
 import { createPrismaClient, type PrismaClient } from '../prisma-client';
 import { ConversationsRepository } from './conversations.repository';
 import { KnowledgeRepository } from './knowledge.repository';
 import { MessagesRepository } from './messages.repository';
 import { StaffRepository } from './staff.repository';
+
+const takeover = moveFor('takeover');
 
 describe('conversation store (Postgres)', () => {
   let prisma: PrismaClient;
@@ -80,7 +83,7 @@ describe('conversation store (Postgres)', () => {
     const { conversation } = await conversations.findOrCreateForVisitor(orgId, visitor, personaId);
     for (let round = 0; round < 10; round++) {
       await prisma.conversation.update({ where: { id: conversation.id }, data: { status: 'waiting', assigneeId: null } });
-      const [first, second] = await Promise.all(agents.map((agent) => conversations.takeover(orgId, conversation.id, agent)));
+      const [first, second] = await Promise.all(agents.map((agent) => conversations.takeover(orgId, conversation.id, agent, takeover)));
       const winners = [first, second].filter((row) => row !== null);
       expect(winners).toHaveLength(1);
       expect(winners[0]?.status).toBe('agent');
@@ -90,7 +93,7 @@ describe('conversation store (Postgres)', () => {
   it('never reads or changes another organization\u2019s conversation', async () => {
     const { conversation } = await conversations.findOrCreateForVisitor(orgId, visitor, personaId);
     expect(await conversations.findById(otherOrgId, conversation.id)).toBeNull();
-    expect(await conversations.takeover(otherOrgId, conversation.id, agents[0]!)).toBeNull();
+    expect(await conversations.takeover(otherOrgId, conversation.id, agents[0]!, takeover)).toBeNull();
     await expect(messages.append(otherOrgId, conversation.id, { role: 'agent', text: 'x' })).rejects.toThrow();
     expect((await conversations.list(otherOrgId, { limit: 10 })).items).toEqual([]);
   });

@@ -7,6 +7,12 @@ export interface ConversationPage {
   nextCursor: string | null;
 }
 
+/** A status change the domain allows: from any of `from` to `to` (see `moveFor` in @parley/domain). */
+export interface StatusMove {
+  from: ConversationStatus[];
+  to: ConversationStatus;
+}
+
 export interface EscalationUpdate {
   reason: string;
   source: EscalationSource;
@@ -103,38 +109,43 @@ export class ConversationsRepository {
   }
 
   /**
-   * Race-safe takeover: one UPDATE that only matches when no other agent holds the conversation.
-   * Of two agents racing, Postgres re-checks the second one's condition after the first commits.
+   * Race-safe takeover: one UPDATE that matches only while the move is allowed or the caller
+   * already holds the conversation. Of two agents racing, Postgres re-checks the second one's
+   * condition after the first commits, so it no longer matches.
    */
-  async takeover(orgId: string, id: string, agentId: string): Promise<ConversationRow | null> {
+  async takeover(orgId: string, id: string, agentId: string, move: StatusMove): Promise<ConversationRow | null> {
     const { count } = await this.prisma.conversation.updateMany({
-      where: { id, orgId, OR: [{ status: { not: 'agent' } }, { assigneeId: agentId }] },
-      data: { status: 'agent', assigneeId: agentId },
+      where: { id, orgId, OR: [{ status: { in: move.from } }, { status: move.to, assigneeId: agentId }] },
+      data: { status: move.to, assigneeId: agentId },
     });
     return count === 0 ? null : this.findById(orgId, id);
   }
 
-  /** Moves the conversation only if it is still in one of `from` (and held by `assigneeId`, when given). */
+  /** Applies the move only if the conversation is still in one of its `from` statuses. */
   async moveStatus(
     orgId: string,
     id: string,
-    from: ConversationStatus[],
-    to: ConversationStatus,
+    move: StatusMove,
     extra: { assigneeId?: string | null; resolvedAt?: Date | null } = {},
   ): Promise<ConversationRow | null> {
     const { count } = await this.prisma.conversation.updateMany({
-      where: { id, orgId, status: { in: from } },
-      data: { status: to, ...extra },
+      where: { id, orgId, status: { in: move.from } },
+      data: { status: move.to, ...extra },
     });
     return count === 0 ? null : this.findById(orgId, id);
   }
 
-  /** Puts the conversation in the agents' queue, unless an agent already holds it. */
-  async escalate(orgId: string, id: string, escalation: EscalationUpdate): Promise<ConversationRow | null> {
+  /** Puts the conversation in the agents' queue, if the move is still allowed. */
+  async escalate(
+    orgId: string,
+    id: string,
+    move: StatusMove,
+    escalation: EscalationUpdate,
+  ): Promise<ConversationRow | null> {
     const { count } = await this.prisma.conversation.updateMany({
-      where: { id, orgId, status: { in: ['bot', 'resolved'] } },
+      where: { id, orgId, status: { in: move.from } },
       data: {
-        status: 'waiting',
+        status: move.to,
         assigneeId: null,
         escalationReason: escalation.reason,
         escalationSource: escalation.source,

@@ -1,6 +1,6 @@
 import type { ConversationStatus } from '@parley/contracts';
 import { DomainError, InvalidTransitionError } from '../errors';
-import { botMaySpeak, canTransition, type ConversationEvent, transition } from './conversation-state';
+import { botMaySpeak, canTransition, moveFor, type ConversationEvent, transition } from './conversation-state';
 
 describe('conversation state machine', () => {
   it('follows the escalation path bot → waiting → agent → resolved', () => {
@@ -58,5 +58,15 @@ describe('conversation state machine', () => {
     expect(botMaySpeak('waiting')).toBe(false);
     expect(botMaySpeak('agent')).toBe(false);
     expect(botMaySpeak('resolved')).toBe(false);
+  });
+});
+
+describe('moveFor', () => {
+  it('lists the statuses each event moves from, without no-ops', () => {
+    expect(moveFor('escalate')).toEqual({ from: ['bot'], to: 'waiting' });
+    expect(moveFor('takeover')).toEqual({ from: ['bot', 'waiting', 'resolved'], to: 'agent' });
+    expect(moveFor('handback')).toEqual({ from: ['waiting', 'agent'], to: 'bot' });
+    expect(moveFor('resolve')).toEqual({ from: ['bot', 'waiting', 'agent'], to: 'resolved' });
+    expect(moveFor('visitor_message')).toEqual({ from: ['resolved'], to: 'bot' });
   });
 });

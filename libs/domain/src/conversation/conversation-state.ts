@@ -1,4 +1,4 @@
-import type { ConversationStatus } from '@parley/contracts';
+import { CONVERSATION_STATUSES, type ConversationStatus } from '@parley/contracts';
 import { InvalidTransitionError } from '../errors';
 
 export type ConversationEvent = 'escalate' | 'takeover' | 'handback' | 'resolve' | 'visitor_message';
@@ -52,6 +52,20 @@ export function transition(status: ConversationStatus, event: ConversationEvent)
     throw new InvalidTransitionError(status, event, REFUSALS[`${status}:${event}`]);
   }
   return next;
+}
+
+/**
+ * The statuses from which `event` really moves the conversation (no-ops excluded), and where to:
+ * what a repository's conditional UPDATE needs so that a race cannot break these rules.
+ */
+export function moveFor(event: ConversationEvent): { from: ConversationStatus[]; to: ConversationStatus } {
+  const from = CONVERSATION_STATUSES.filter((status) => {
+    const next = TRANSITIONS[status][event];
+    return next !== undefined && next !== status;
+  });
+  const to = from.map((status) => TRANSITIONS[status][event]);
+  if (from.length === 0 || new Set(to).size !== 1) throw new Error(`"${event}" has no single target status`);
+  return { from, to: to[0] as ConversationStatus };
 }
 
 /** The bot answers only while it owns the conversation: never once escalated, taken over or resolved. */
