@@ -9,6 +9,3 @@ export const namespaces = {
   widget: '/widget',
   agent: '/agent',
 } as const;
-
-/** Redis pub/sub channel on which an agent's takeover cancels a streaming bot turn. */
-export const turnCancelChannel = (prefix: string) => `${prefix}:turn-cancel`;

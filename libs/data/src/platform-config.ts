@@ -26,7 +26,11 @@ export function redisKeys(prefix: string) {
   return {
     bullPrefix: `${prefix}:bull`,
     socketIoKey: `${prefix}:socket.io`,
+    /** Pub/sub channel on which an agent's takeover cancels a streaming bot turn. */
     turnCancelChannel: `${prefix}:turn-cancel`,
+    turnLock: (conversationId: string) => `${prefix}:turn-lock:${conversationId}`,
+    handledMessage: (messageId: string) => `${prefix}:handled:${messageId}`,
+    rateLimit: (bucket: string, key: string) => `${prefix}:rl:${bucket}:${key}`,
   };
 }
 

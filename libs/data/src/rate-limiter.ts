@@ -1,4 +1,5 @@
 import type Redis from 'ioredis';
+import { redisKeys } from './platform-config';
 
 export interface RateLimit {
   /** Requests allowed per window. */
@@ -21,10 +22,14 @@ return { count, redis.call('PTTL', KEYS[1]) }`;
 
 /** Fixed-window counters in Redis, shared by every API instance. */
 export class RateLimiter {
+  private readonly keys: ReturnType<typeof redisKeys>;
+
   constructor(
     private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
+    prefix: string,
+  ) {
+    this.keys = redisKeys(prefix);
+  }
 
   /** Counts a hit; returns the seconds to wait when over the limit, or 0 when allowed. */
   async hit(bucket: keyof typeof RATE_LIMITS, key: string): Promise<number> {
@@ -32,7 +37,7 @@ export class RateLimiter {
     const [count, ttl] = (await this.redis.eval(
       HIT_SCRIPT,
       1,
-      `${this.prefix}:rl:${bucket}:${key}`,
+      this.keys.rateLimit(bucket, key),
       String(windowSeconds * 1000),
     )) as [number, number];
     return count > limit ? Math.max(1, Math.ceil(ttl / 1000)) : 0;
@@ -40,7 +45,7 @@ export class RateLimiter {
 
   /** The seconds to wait if the bucket is already at its limit, without counting a hit. */
   async peek(bucket: keyof typeof RATE_LIMITS, key: string): Promise<number> {
-    const redisKey = `${this.prefix}:rl:${bucket}:${key}`;
+    const redisKey = this.keys.rateLimit(bucket, key);
     const [count, ttl] = await Promise.all([this.redis.get(redisKey), this.redis.pttl(redisKey)]);
     return Number(count ?? 0) >= RATE_LIMITS[bucket].limit ? Math.max(1, Math.ceil(ttl / 1000)) : 0;
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PLATFORM_CONFIG, REDIS, type PlatformConfig } from '@parley/data';
+import { PLATFORM_CONFIG, REDIS, redisKeys, type PlatformConfig } from '@parley/data';
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -16,13 +16,17 @@ const RELEASE_SCRIPT = `if redis.call('get', KEYS[1]) == ARGV[1] then return red
  */
 @Injectable()
 export class TurnLock {
+  private readonly keys: ReturnType<typeof redisKeys>;
+
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
-    @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
-  ) {}
+    @Inject(PLATFORM_CONFIG) config: PlatformConfig,
+  ) {
+    this.keys = redisKeys(config.REDIS_PREFIX);
+  }
 
   async run<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
-    const key = `${this.config.REDIS_PREFIX}:turn-lock:${conversationId}`;
+    const key = this.keys.turnLock(conversationId);
     const owner = randomUUID();
     const deadline = Date.now() + MAX_WAIT_MS;
     while ((await this.redis.set(key, owner, 'PX', LOCK_TTL_MS, 'NX')) !== 'OK') {
@@ -38,11 +42,11 @@ export class TurnLock {
 
   /** Marks a visitor message as handled, so a re-delivered job never answers it twice. */
   async markHandled(messageId: string): Promise<boolean> {
-    const key = `${this.config.REDIS_PREFIX}:handled:${messageId}`;
+    const key = this.keys.handledMessage(messageId);
     return (await this.redis.set(key, '1', 'EX', 7 * 24 * 3600, 'NX')) === 'OK';
   }
 
   async isHandled(messageId: string): Promise<boolean> {
-    return (await this.redis.exists(`${this.config.REDIS_PREFIX}:handled:${messageId}`)) === 1;
+    return (await this.redis.exists(this.keys.handledMessage(messageId))) === 1;
   }
 }
