@@ -5,3 +5,4 @@ export * from './analysis/tone-trend';
 export * from './conversation/conversation-state';
 export * from './prompt/prompt-assembly';
 export * from './knowledge/extractive-answer';
+export * from './escalation/rule-condition';

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { CreatePersonaInput, EscalationRuleInput, UpdatePersonaInput } from '@parley/contracts';
 import { AuditRepository, PersonasRepository } from '@parley/data';
-import { NotFoundError } from '@parley/domain';
+import { NotFoundError, validateRuleCondition } from '@parley/domain';
 import type { EscalationRule, Persona } from '@parley/data';
 import type { StaffPrincipal } from '../auth/token.service';
 import { isUuid } from '../http/parse-input';
-import { validateRuleCondition } from './rule-condition';
+
 
 export function toPersonaView(persona: Persona) {
   return {

@@ -1,4 +1,4 @@
-import { ValidationError } from '@parley/domain';
+import { ValidationError } from '../errors';
 
 const FACTS = new Set([
   'tone.label',
