@@ -137,6 +137,9 @@ describe('a visitor, the bot and two agents (end to end)', () => {
     );
     expect(resumed.body.visitorId).toBe(session.visitorId);
 
+    await expect(connect(parley.url, '/widget', session.visitorToken, 'https://evil.example')).rejects.toThrow(/origin/);
+    await expect(connect(parley.url, '/widget', 'forged-token', ORIGIN)).rejects.toThrow(/unauthorized/);
+    await expect(connect(parley.url, '/agent', session.visitorToken)).rejects.toThrow(/unauthorized/);
     visitor = await connect(parley.url, '/widget', session.visitorToken, ORIGIN);
     sockets.push(visitor);
     visitorEvents = new EventRecorder(visitor);

@@ -3,6 +3,7 @@ import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type 
 import { agentTypingSchema, namespaces, rooms, type AgentClientEvents, type AgentServerEvents } from '@parley/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { TokenService, type StaffPrincipal } from '../auth/token.service';
+import { authenticateHandshakes, handshakeToken } from '../realtime/handshake';
 import { ConversationsService } from './conversations.service';
 
 type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, never>, { staff: StaffPrincipal }>;
@@ -18,18 +19,12 @@ export class AgentGateway implements OnGatewayInit<Namespace> {
   ) {}
 
   afterInit(namespace: Namespace): void {
-    namespace.use((raw, next) => {
-      const socket = raw as AgentSocket;
-      const token: unknown = socket.handshake.auth['token'];
-      if (typeof token !== 'string') return next(new Error('unauthorized: missing access token'));
-      this.tokens.verifyStaff(token).then(
-        (staff) => {
-          socket.data.staff = staff;
-          void socket.join(rooms.orgAgents(staff.orgId));
-          next();
-        },
-        () => next(new Error('unauthorized: invalid or expired access token')),
-      );
+    authenticateHandshakes<AgentSocket>(namespace, async (socket) => {
+      const staff = await this.tokens.verifyStaff(handshakeToken(socket, 'access token')).catch(() => {
+        throw new Error('unauthorized: invalid or expired access token');
+      });
+      socket.data.staff = staff;
+      await socket.join(rooms.orgAgents(staff.orgId));
     });
     this.logger.log('agent namespace ready');
   }

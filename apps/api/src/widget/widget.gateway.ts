@@ -13,6 +13,7 @@ import {
 import type { Namespace, Socket } from 'socket.io';
 import { TokenService, type VisitorPrincipal } from '../auth/token.service';
 import { parseInput } from '../http/parse-input';
+import { authenticateHandshakes, handshakeToken } from '../realtime/handshake';
 import { toAck } from '../realtime/socket-ack';
 import { WidgetService } from './widget.service';
 
@@ -28,13 +29,7 @@ export class WidgetGateway implements OnGatewayInit<Namespace> {
   ) {}
 
   afterInit(namespace: Namespace): void {
-    namespace.use((raw, next) => {
-      const socket = raw as VisitorSocket;
-      void this.authenticate(socket).then(
-        () => next(),
-        (error: unknown) => next(error instanceof Error ? error : new Error('unauthorized')),
-      );
-    });
+    authenticateHandshakes<VisitorSocket>(namespace, (socket) => this.authenticate(socket));
     this.logger.log('widget namespace ready');
   }
 
@@ -64,9 +59,7 @@ export class WidgetGateway implements OnGatewayInit<Namespace> {
   }
 
   private async authenticate(socket: VisitorSocket): Promise<void> {
-    const token: unknown = socket.handshake.auth['token'];
-    if (typeof token !== 'string') throw new Error('unauthorized: missing visitor token');
-    const visitor = await this.tokens.verifyVisitor(token).catch(() => {
+    const visitor = await this.tokens.verifyVisitor(handshakeToken(socket, 'visitor token')).catch(() => {
       throw new Error('unauthorized: invalid visitor token');
     });
     if (!(await this.widget.inboxAllowsOrigin(visitor, socket.handshake.headers.origin))) {
