@@ -6,3 +6,4 @@ export * from './conversation/conversation-state';
 export * from './prompt/prompt-assembly';
 export * from './knowledge/extractive-answer';
 export * from './escalation/rule-condition';
+export * from './knowledge/knowledge-answer';

@@ -14,12 +14,11 @@ import {
   type MessageRow,
   type NewMessage,
 } from '@parley/data';
-import { assemblePrompt, botMaySpeak } from '@parley/domain';
+import { answerFromKnowledge, assemblePrompt, botMaySpeak } from '@parley/domain';
 import { ESCALATE_TOOL, ESCALATE_TOOL_NAME, estimateCostUsd, isAbortError, type ChatResult } from '@parley/llm';
 import { randomUUID } from 'node:crypto';
 import { EscalationService } from '../escalation/escalation.service';
 import { WORKER_CONFIG, type WorkerConfig } from '../worker-config';
-import { answerFromKnowledge } from './knowledge-answer';
 import { LlmGateway } from './llm-gateway';
 import { TurnCancellation } from './turn-cancellation';
 

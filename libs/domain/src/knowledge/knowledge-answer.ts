@@ -1,11 +1,17 @@
-import type { ArticleHit } from '@parley/data';
-import { composeKnowledgeReply, extractAnswer, tokenizeForSearch } from '@parley/domain';
+import { composeKnowledgeReply, extractAnswer, tokenizeForSearch } from './extractive-answer';
+
+/** An article found for the question, best first. */
+export interface KnowledgeHit {
+  title: string;
+  body: string;
+  url?: string | null;
+}
 
 /** Share of the question's content words an article must contain to be offered as the answer. */
 export const MIN_COVERAGE = 0.5;
 
-export type KnowledgeAnswer =
-  | { kind: 'answered'; text: string; article: ArticleHit }
+export type KnowledgeAnswer<H extends KnowledgeHit = KnowledgeHit> =
+  | { kind: 'answered'; text: string; article: H }
   | { kind: 'clarify'; text: string; article?: undefined }
   | { kind: 'unanswered'; text: string; article?: undefined };
 
@@ -13,7 +19,7 @@ export const CLARIFY_TEXT = 'Could you tell me a little more about what you need
 export const UNANSWERED_TEXT = "I couldn't find an answer to that in our help articles.";
 
 /** Knowledge-base mode: the best article's most relevant passage, or an honest "I don't know". */
-export function answerFromKnowledge(question: string, hits: ArticleHit[]): KnowledgeAnswer {
+export function answerFromKnowledge<H extends KnowledgeHit>(question: string, hits: H[]): KnowledgeAnswer<H> {
   const words = new Set(tokenizeForSearch(question));
   if (words.size === 0) return { kind: 'clarify', text: CLARIFY_TEXT };
   for (const hit of hits) {
