@@ -2,7 +2,7 @@
 -- through chunks: passages of ~150-300 tokens, each carrying its article's title.
 
 -- AlterTable
-ALTER TABLE "knowledge_articles" ADD COLUMN "tags" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[],
+ALTER TABLE "knowledge_articles" ADD COLUMN "tags" TEXT[] DEFAULT ARRAY[]::TEXT[],
 ADD COLUMN "collection" TEXT;
 
 -- CreateTable
