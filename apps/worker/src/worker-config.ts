@@ -18,6 +18,12 @@ export const workerConfigSchema = platformConfigSchema.extend({
   EMBEDDINGS_API_KEY: z.string().min(1).optional(),
   /** A question not embedded within this is answered from full-text retrieval alone. */
   EMBEDDINGS_QUERY_TIMEOUT_MS: z.coerce.number().int().min(50).default(2_000),
+  /**
+   * Knowledge-base mode (no LLM) also quotes a passage whose cosine similarity to the question
+   * reaches this, even when it shares few words with it. Depends on the model: measure with
+   * `npm run eval:retrieval`. Unset: word coverage alone decides.
+   */
+  KB_MIN_SIMILARITY: z.coerce.number().min(-1).max(1).optional(),
 });
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;
 

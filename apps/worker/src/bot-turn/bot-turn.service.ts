@@ -8,16 +8,16 @@ import {
   StaffRepository,
   toMessageView,
   toVisitorMessageView,
-  type ChunkHit,
   type ConversationRow,
   type MessageRow,
   type NewMessage,
 } from '@parley/data';
-import { answerFromKnowledge, assemblePrompt, botMaySpeak, citationsForReply, numberReferences, toCitation } from '@parley/domain';
+import { answerFromKnowledge, MIN_COVERAGE, assemblePrompt, botMaySpeak, citationsForReply, numberReferences, toCitation } from '@parley/domain';
 import { ESCALATE_TOOL, ESCALATE_TOOL_NAME, estimateCostUsd, isAbortError, type ChatResult } from '@parley/llm';
 import { randomUUID } from 'node:crypto';
 import { EscalationService } from '../escalation/escalation.service';
 import { KnowledgeRetrievalService } from '../knowledge/knowledge-retrieval.service';
+import type { RetrievedPassage } from '../knowledge/retriever';
 import { WORKER_CONFIG, type WorkerConfig } from '../worker-config';
 import { LlmGateway } from './llm-gateway';
 import { TurnCancellation } from './turn-cancellation';
@@ -150,8 +150,12 @@ export class BotTurnService {
     return this.knowledge.forPersona(turn.orgId, turn.conversation.personaId, turn.question.text, ARTICLES_PER_TURN);
   }
 
-  private async answerFromKnowledge(turn: Turn, passages: ChunkHit[]): Promise<void> {
-    const answer = answerFromKnowledge(turn.question.text, passages.map((passage) => ({ ...passage, body: passage.content })));
+  private async answerFromKnowledge(turn: Turn, passages: RetrievedPassage[]): Promise<void> {
+    const answer = answerFromKnowledge(
+      turn.question.text,
+      passages.map((passage) => ({ ...passage, body: passage.content })),
+      { minCoverage: MIN_COVERAGE, minSimilarity: this.config.KB_MIN_SIMILARITY },
+    );
     await this.publishIfBotMaySpeak(turn, {
       role: 'bot',
       text: answer.text,

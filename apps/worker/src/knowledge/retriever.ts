@@ -7,8 +7,13 @@ export const CANDIDATES_PER_RANKER = 20;
 
 export type RetrievalMode = 'fts' | 'hybrid';
 
+/** A passage with, when the vector ranker found it, its cosine similarity to the question. */
+export interface RetrievedPassage extends ChunkHit {
+  similarity: number | null;
+}
+
 export interface Retrieval {
-  passages: ChunkHit[];
+  passages: RetrievedPassage[];
   /** `hybrid` only when the question was embedded; any embedding failure falls back to `fts`. */
   mode: RetrievalMode;
 }
@@ -35,10 +40,16 @@ export class HybridRetriever {
       this.knowledge.searchChunks(orgId, question, CANDIDATES_PER_RANKER, filter),
       this.embedQuestion(question),
     ]);
-    if (!vector || !this.embeddings) return { passages: fullText.slice(0, limit), mode: 'fts' };
+    if (!vector || !this.embeddings) {
+      return { passages: fullText.slice(0, limit).map((hit) => ({ ...hit, similarity: null })), mode: 'fts' };
+    }
     const nearest = await this.knowledge.nearestChunks(orgId, vector, this.embeddings.model, CANDIDATES_PER_RANKER, filter);
+    const similarity = new Map(nearest.map((hit) => [hit.chunkId, hit.score]));
     const fused = reciprocalRankFusion([fullText, nearest], (hit) => hit.chunkId, RRF_K);
-    return { passages: fused.slice(0, limit).map(({ item, score }) => ({ ...item, score })), mode: 'hybrid' };
+    const passages = fused
+      .slice(0, limit)
+      .map(({ item, score }) => ({ ...item, score, similarity: similarity.get(item.chunkId) ?? null }));
+    return { passages, mode: 'hybrid' };
   }
 
   private async embedQuestion(question: string): Promise<number[] | null> {

@@ -5,6 +5,16 @@ export interface KnowledgeHit {
   title: string;
   body: string;
   url?: string | null;
+  /** Cosine similarity of the passage to the question, when an embeddings model ranked it. */
+  similarity?: number | null;
+}
+
+/** When a passage is confident enough to be quoted as the answer. */
+export interface ConfidenceThresholds {
+  /** Share of the question's content words the passage must hold. */
+  minCoverage: number;
+  /** Or: cosine similarity to the question it must reach (depends on the embeddings model; unset: ignored). */
+  minSimilarity?: number;
 }
 
 /**
@@ -30,15 +40,21 @@ export type KnowledgeAnswer<H extends KnowledgeHit = KnowledgeHit> =
 export const CLARIFY_TEXT = 'Could you tell me a little more about what you need help with?';
 export const UNANSWERED_TEXT = "I couldn't find an answer to that in our help articles.";
 
-/** Knowledge-base mode: the best article's most relevant passage, or an honest "I don't know". */
+/** A passage is confident when it holds enough of the question's words, or is close enough in meaning. */
+export function isConfident(question: string, hit: KnowledgeHit, thresholds: ConfidenceThresholds): boolean {
+  if (answerConfidence(question, hit) >= thresholds.minCoverage) return true;
+  return thresholds.minSimilarity !== undefined && (hit.similarity ?? -1) >= thresholds.minSimilarity;
+}
+
+/** Knowledge-base mode: the first confident passage, quoted with its source, or an honest "I don't know". */
 export function answerFromKnowledge<H extends KnowledgeHit>(
   question: string,
   hits: readonly H[],
-  minCoverage = MIN_COVERAGE,
+  thresholds: ConfidenceThresholds = { minCoverage: MIN_COVERAGE },
 ): KnowledgeAnswer<H> {
   if (tokenizeForSearch(question).length === 0) return { kind: 'clarify', text: CLARIFY_TEXT };
   for (const hit of hits) {
-    if (answerConfidence(question, hit) >= minCoverage) {
+    if (isConfident(question, hit, thresholds)) {
       const excerpt = extractAnswer(question, hit);
       return { kind: 'answered', text: composeKnowledgeReply(hit, excerpt), article: hit };
     }
