@@ -179,6 +179,25 @@ describe('knowledge articles and retrieval (end to end)', () => {
     });
   });
 
+  it('embeds, once a model is configured, the articles written while none was', async () => {
+    const before = await bootParley();
+    const org = await createOrganization(before);
+    const admin = await login(new Http(before.url), org.email, org.password);
+    const article = await admin.post<ArticleView>('/knowledge/articles', { title: 'Warranty', body: 'Two years on every product.' });
+    await waitForQueueIdle(before.jobs.queue);
+    const repository = before.api.get(KnowledgeRepository);
+    expect(await repository.chunksToEmbed(org.orgId, article.body.id, EMBEDDINGS_MODEL)).toHaveLength(1);
+    await before.close();
+
+    const after = await bootParley({ env: { EMBEDDINGS_MODEL, EMBEDDINGS_BASE_URL: mock.baseUrl } });
+    try {
+      await waitForQueueIdle(after.jobs.queue);
+      expect(await after.api.get(KnowledgeRepository).chunksToEmbed(org.orgId, article.body.id, EMBEDDINGS_MODEL)).toEqual([]);
+    } finally {
+      await after.close();
+    }
+  });
+
   describe('with an LLM', () => {
     let parley: Parley;
     let admin: Http;

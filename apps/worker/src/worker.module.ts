@@ -8,6 +8,7 @@ import { EscalationService } from './escalation/escalation.service';
 import { JOB_HANDLERS, type JobHandler } from './jobs/job-handler';
 import { JobRunner } from './jobs/job-runner';
 import { EmbedArticleHandler } from './knowledge/embed-article.handler';
+import { EmbeddingSweep } from './knowledge/embedding-sweep';
 import { createKnowledgeEmbeddings, KNOWLEDGE_EMBEDDINGS } from './knowledge/embeddings.provider';
 import { KnowledgeRetrievalService } from './knowledge/knowledge-retrieval.service';
 import { VisitorMessageHandler } from './visitor-message/visitor-message.handler';
@@ -30,6 +31,7 @@ export class WorkerModule {
         { provide: KNOWLEDGE_EMBEDDINGS, useValue: createKnowledgeEmbeddings(config) },
         KnowledgeRetrievalService,
         EmbedArticleHandler,
+        EmbeddingSweep,
         {
           provide: JOB_HANDLERS,
           inject: [VisitorMessageHandler, EmbedArticleHandler],

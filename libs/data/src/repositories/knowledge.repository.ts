@@ -192,6 +192,18 @@ export class KnowledgeRepository {
     });
   }
 
+  /**
+   * Instance-wide, for the worker's start-up sweep only: articles with a passage not embedded by
+   * `model` (written while no embeddings model was configured, or under another one).
+   */
+  articlesAwaitingEmbedding(model: string, limit: number): Promise<{ orgId: string; articleId: string }[]> {
+    return this.prisma.$queryRaw<{ orgId: string; articleId: string }[]>`
+      SELECT DISTINCT c.org_id AS "orgId", c.article_id AS "articleId"
+      FROM knowledge_chunks c
+      WHERE c.embedding_model IS DISTINCT FROM ${model}
+      LIMIT ${limit}`;
+  }
+
   /** Stores vectors; a passage rewritten meanwhile (its id gone) is skipped, not resurrected. */
   async saveEmbeddings(orgId: string, model: string, vectors: { id: string; embedding: number[] }[]): Promise<void> {
     await this.prisma.$transaction(
