@@ -156,12 +156,13 @@ describe('knowledge articles and retrieval (end to end)', () => {
         body: 'Our shop is open from 9 to 17, Monday to Saturday.',
         tags: ['public'],
       });
-      const scoped = await admin.post<{ id: string }>('/personas', {
+      const scoped = await admin.post<{ id: string; knowledgeScope: unknown }>('/personas', {
         name: 'Public bot',
         instructions: 'Help.',
         knowledgeScope: { tags: ['public'] },
       });
       expect(scoped.status).toBe(201);
+      expect(scoped.body.knowledgeScope).toEqual({ tags: ['public'] });
       const visitor = await visitorOf(parley, admin, scoped.body.id);
       sockets.push(visitor.socket);
       const hours = await ask(visitor, 'When is the shop open on Saturday?');
