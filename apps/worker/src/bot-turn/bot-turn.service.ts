@@ -12,7 +12,7 @@ import {
   type MessageRow,
   type NewMessage,
 } from '@parley/data';
-import { answerFromKnowledge, MIN_COVERAGE, assemblePrompt, botMaySpeak, citationsForReply, numberReferences, toCitation } from '@parley/domain';
+import { answerFromKnowledge, assemblePrompt, botMaySpeak, citationsForReply, numberReferences, toCitation } from '@parley/domain';
 import { ESCALATE_TOOL, ESCALATE_TOOL_NAME, estimateCostUsd, isAbortError, type ChatResult } from '@parley/llm';
 import { randomUUID } from 'node:crypto';
 import { EscalationService } from '../escalation/escalation.service';
@@ -154,7 +154,7 @@ export class BotTurnService {
     const answer = answerFromKnowledge(
       turn.question.text,
       passages.map((passage) => ({ ...passage, body: passage.content })),
-      { minCoverage: MIN_COVERAGE, minSimilarity: this.config.KB_MIN_SIMILARITY },
+      this.knowledge.confidence,
     );
     await this.publishIfBotMaySpeak(turn, {
       role: 'bot',
