@@ -13,6 +13,7 @@ describe('knowledge-base mode (no OPENAI_API_KEY)', () => {
   let visitor: Socket;
   let events: EventRecorder;
   let agentEvents: EventRecorder;
+  let shippingId: string;
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
@@ -27,10 +28,10 @@ describe('knowledge-base mode (no OPENAI_API_KEY)', () => {
         'Open Settings and choose Billing.\n\nTo change your billing address, click Edit next to the address, type the new one and press Save. Invoices issued afterwards use the new address.',
       url: 'https://help.example/billing-address',
     });
-    await admin.post('/knowledge/articles', {
+    shippingId = (await admin.post<{ id: string }>('/knowledge/articles', {
       title: 'Shipping times',
       body: 'Orders ship within two business days. Express delivery arrives the next day.',
-    });
+    })).body.id;
     const inbox = await admin.post<{ publicKey: string }>('/inboxes', {
       name: 'Help',
       personaId: persona.body.id,
@@ -59,6 +60,20 @@ describe('knowledge-base mode (no OPENAI_API_KEY)', () => {
       expect.objectContaining({ title: 'Changing your billing address', url: 'https://help.example/billing-address' }),
     ]);
     expect(events.all('conversation:status')).toEqual([]);
+  });
+
+  it('answers from an article’s new text as soon as it is edited', async () => {
+    const edited = await admin.request('PATCH', `/knowledge/articles/${shippingId}`, {
+      body: 'Orders ship within three business days. Same-day courier delivery is available in Paris.',
+    });
+    expect(edited.status).toBe(200);
+    await emitWithAck(visitor, 'message:send', { clientMessageId: 'k-edit', text: 'Is courier delivery available in Paris?' });
+    const reply = await events.waitFor<{ message: MessageView }>(
+      'message:new',
+      (event) => event.message.role === 'bot' && event.message.text.includes('Paris'),
+    );
+    expect(reply.message.text).toContain('Same-day courier delivery is available in Paris.');
+    expect(reply.message.citations).toEqual([expect.objectContaining({ title: 'Shipping times' })]);
   });
 
   it('says it has no answer and hands over to a person when no article fits', async () => {

@@ -619,7 +619,7 @@
       if (!personas.length) select.appendChild(h('option', { value: '', text: 'Create a persona first' }));
       personas.forEach(function (p) { select.appendChild(h('option', { value: p.id, text: p.name })); });
     }).catch(setupError);
-    api('GET', '/knowledge/articles').then(function (res) {
+    api('GET', '/knowledge/articles?limit=100').then(function (res) {
       renderItems('article-list', res.items || [], function (a) {
         var href = a.url && safeHref(a.url);
         return [href ? h('a', { href: href, target: '_blank', rel: 'noopener noreferrer', text: a.title }) : h('strong', { text: a.title }),

@@ -10,6 +10,20 @@ export const workerConfigSchema = platformConfigSchema.extend({
   LLM_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   LLM_TOTAL_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(60_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** Set to embed articles and retrieve with full-text + vectors; unset: full-text only. */
+  EMBEDDINGS_MODEL: z.string().min(1).optional(),
+  /** Defaults to OPENAI_BASE_URL. */
+  EMBEDDINGS_BASE_URL: z.string().url().optional(),
+  /** Defaults to OPENAI_API_KEY. */
+  EMBEDDINGS_API_KEY: z.string().min(1).optional(),
+  /** A question not embedded within this is answered from full-text retrieval alone. */
+  EMBEDDINGS_QUERY_TIMEOUT_MS: z.coerce.number().int().min(50).default(2_000),
+  /**
+   * Knowledge-base mode (no LLM) also quotes a passage whose cosine similarity to the question
+   * reaches this, even when it shares few words with it. Depends on the model: measure with
+   * `npm run eval:retrieval`. Unset: word coverage alone decides.
+   */
+  KB_MIN_SIMILARITY: z.coerce.number().min(-1).max(1).optional(),
 });
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;
 

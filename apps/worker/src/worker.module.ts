@@ -7,6 +7,10 @@ import { TurnLock } from './bot-turn/turn-lock';
 import { EscalationService } from './escalation/escalation.service';
 import { JOB_HANDLERS, type JobHandler } from './jobs/job-handler';
 import { JobRunner } from './jobs/job-runner';
+import { EmbedArticleHandler } from './knowledge/embed-article.handler';
+import { EmbeddingSweep } from './knowledge/embedding-sweep';
+import { createKnowledgeEmbeddings, KNOWLEDGE_EMBEDDINGS } from './knowledge/embeddings.provider';
+import { KnowledgeRetrievalService } from './knowledge/knowledge-retrieval.service';
 import { VisitorMessageHandler } from './visitor-message/visitor-message.handler';
 import { WORKER_CONFIG, type WorkerConfig } from './worker-config';
 
@@ -24,9 +28,13 @@ export class WorkerModule {
         TurnCancellation,
         TurnLock,
         VisitorMessageHandler,
+        { provide: KNOWLEDGE_EMBEDDINGS, useValue: createKnowledgeEmbeddings(config) },
+        KnowledgeRetrievalService,
+        EmbedArticleHandler,
+        EmbeddingSweep,
         {
           provide: JOB_HANDLERS,
-          inject: [VisitorMessageHandler],
+          inject: [VisitorMessageHandler, EmbedArticleHandler],
           useFactory: (...handlers: JobHandler[]) => handlers,
         },
         JobRunner,

@@ -35,6 +35,13 @@ export const createUserSchema = z.strictObject({
 });
 export type CreateUserInput = z.infer<typeof createUserSchema>;
 
+const articleLabel = z.string().trim().min(1).max(100);
+/** `persona.knowledgeScope`: the articles a persona answers from (any tag or collection listed). */
+export const knowledgeScopeSchema = z.strictObject({
+  tags: z.array(articleLabel).max(50).optional(),
+  collections: z.array(articleLabel).max(50).optional(),
+});
+
 export const createPersonaSchema = z.strictObject({
   name: text(100),
   instructions: text(20_000),
@@ -46,6 +53,7 @@ export const createPersonaSchema = z.strictObject({
   fallbackModels: z.array(text(200)).max(5).optional(),
   temperature: z.number().min(0).max(2).optional(),
   maxReplyTokens: z.number().int().min(16).max(16_384).optional(),
+  knowledgeScope: knowledgeScopeSchema.optional(),
 });
 export type CreatePersonaInput = z.infer<typeof createPersonaSchema>;
 
@@ -85,10 +93,23 @@ export const createArticleSchema = z.strictObject({
   title: text(500),
   body: text(200_000),
   url: z.url().max(2_000).optional(),
+  /** Labels a persona's `knowledgeScope.tags` can select. */
+  tags: z.array(articleLabel).max(50).optional(),
+  /** A group a persona's `knowledgeScope.collections` can select. */
+  collection: articleLabel.nullable().optional(),
 });
 export type CreateArticleInput = z.infer<typeof createArticleSchema>;
 export const updateArticleSchema = createArticleSchema.partial();
 export type UpdateArticleInput = z.infer<typeof updateArticleSchema>;
+
+export const listArticlesQuerySchema = z.strictObject({
+  /** Full-text search over titles and bodies, best match first. */
+  q: z.string().trim().max(500).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+export type ListArticlesQuery = z.infer<typeof listArticlesQuerySchema>;
+
 
 export const analyzeSchema = z.strictObject({ text: messageText.max(MAX_MESSAGE_CHARS) });
 

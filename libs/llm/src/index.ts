@@ -4,3 +4,4 @@ export { OpenAICompatibleClient, type OpenAICompatibleClientOptions } from './op
 export { ESCALATE_TOOL, ESCALATE_TOOL_NAME } from './escalate-tool';
 export { estimateCostUsd } from './pricing';
 export { parseToolArguments } from './tool-calls';
+export { EmbeddingsClient, normalize as normalizeVector, type EmbeddingsClientOptions } from './embeddings.client';

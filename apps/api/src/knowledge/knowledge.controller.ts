@@ -1,5 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { createArticleSchema, updateArticleSchema } from '@parley/contracts';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { createArticleSchema, listArticlesQuerySchema, updateArticleSchema } from '@parley/contracts';
 import { Roles, Staff } from '../auth/auth.guard';
 import type { StaffPrincipal } from '../auth/token.service';
 import { parseInput } from '../http/parse-input';
@@ -16,8 +16,8 @@ export class KnowledgeController {
   }
 
   @Get()
-  list(@Staff() staff: StaffPrincipal) {
-    return this.knowledge.list(staff.orgId);
+  list(@Staff() staff: StaffPrincipal, @Query() query: unknown) {
+    return this.knowledge.list(staff.orgId, parseInput(listArticlesQuerySchema, query));
   }
 
   @Get(':id')

@@ -20,6 +20,7 @@ export function toPersonaView(persona: Persona) {
     fallbackModels: persona.fallbackModels,
     temperature: persona.temperature,
     maxReplyTokens: persona.maxReplyTokens,
+    knowledgeScope: persona.knowledgeScope,
     createdAt: persona.createdAt.toISOString(),
     updatedAt: persona.updatedAt.toISOString(),
   };

@@ -1,23 +1,23 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { Analysis, Citation } from '@parley/contracts';
+import type { Analysis } from '@parley/contracts';
 import {
   ConversationsRepository,
-  KnowledgeRepository,
   MessagesRepository,
   PersonasRepository,
   RealtimePublisher,
   StaffRepository,
   toMessageView,
   toVisitorMessageView,
-  type ArticleHit,
   type ConversationRow,
   type MessageRow,
   type NewMessage,
 } from '@parley/data';
-import { answerFromKnowledge, assemblePrompt, botMaySpeak } from '@parley/domain';
+import { answerFromKnowledge, assemblePrompt, botMaySpeak, citationsForReply, numberReferences, toCitation } from '@parley/domain';
 import { ESCALATE_TOOL, ESCALATE_TOOL_NAME, estimateCostUsd, isAbortError, type ChatResult } from '@parley/llm';
 import { randomUUID } from 'node:crypto';
 import { EscalationService } from '../escalation/escalation.service';
+import { KnowledgeRetrievalService } from '../knowledge/knowledge-retrieval.service';
+import type { RetrievedPassage } from '../knowledge/retriever';
 import { WORKER_CONFIG, type WorkerConfig } from '../worker-config';
 import { LlmGateway } from './llm-gateway';
 import { TurnCancellation } from './turn-cancellation';
@@ -48,7 +48,7 @@ export class BotTurnService {
     private readonly conversations: ConversationsRepository,
     private readonly messages: MessagesRepository,
     private readonly personas: PersonasRepository,
-    private readonly knowledge: KnowledgeRepository,
+    private readonly knowledge: KnowledgeRetrievalService,
     private readonly staff: StaffRepository,
     private readonly realtime: RealtimePublisher,
     private readonly escalation: EscalationService,
@@ -62,7 +62,7 @@ export class BotTurnService {
     if (!botMaySpeak(conversation.status)) return;
     const turn: Turn = { ...input, orgId: conversation.orgId, conversationId: conversation.id };
     if (!this.llm.enabled) {
-      return this.answerFromKnowledge(turn, await this.knowledge.search(turn.orgId, turn.question.text, ARTICLES_PER_TURN));
+      return this.answerFromKnowledge(turn, (await this.retrieve(turn)).passages);
     }
 
     const { signal, release } = this.cancellation.register(turn.conversationId);
@@ -77,17 +77,18 @@ export class BotTurnService {
 
   private async answerWithLlm(turn: Turn, signal: AbortSignal) {
     // Independent reads, in parallel: the turn waits for the slowest, not for their sum.
-    const [persona, articles, transcript, orgName] = await Promise.all([
+    const [persona, retrieval, transcript, orgName] = await Promise.all([
       this.personas.findById(turn.orgId, turn.conversation.personaId),
-      this.knowledge.search(turn.orgId, turn.question.text, ARTICLES_PER_TURN),
+      this.retrieve(turn),
       this.messages.recentTranscript(turn.orgId, turn.conversationId, TRANSCRIPT_MESSAGES),
       this.staff.getOrganizationName(turn.orgId),
     ]);
     if (!persona) return;
+    const references = numberReferences(retrieval.passages);
     const prompt = assemblePrompt({
       orgName,
       persona: { name: persona.name, instructions: persona.instructions, tone: persona.tone ?? undefined, languagePolicy: persona.languagePolicy },
-      articles: articles.map((article) => ({ id: article.id, title: article.title, url: article.url ?? undefined, text: article.body })),
+      articles: references.map((reference) => ({ id: reference.articleId, title: reference.title, url: reference.url ?? undefined, text: reference.text })),
       transcript: transcript.map((message) => ({
         role: message.role,
         text: message.text,
@@ -129,7 +130,7 @@ export class BotTurnService {
         id: messageId,
         role: 'bot',
         text,
-        citations: citationsFor(articles),
+        citations: citationsForReply(text, references),
         usage: { model: result.model, ...result.usage, costUsd },
       });
     }
@@ -145,12 +146,20 @@ export class BotTurnService {
     }
   }
 
-  private async answerFromKnowledge(turn: Turn, articles: ArticleHit[]): Promise<void> {
-    const answer = answerFromKnowledge(turn.question.text, articles);
+  private retrieve(turn: Turn) {
+    return this.knowledge.forPersona(turn.orgId, turn.conversation.personaId, turn.question.text, ARTICLES_PER_TURN);
+  }
+
+  private async answerFromKnowledge(turn: Turn, passages: RetrievedPassage[]): Promise<void> {
+    const answer = answerFromKnowledge(
+      turn.question.text,
+      passages.map((passage) => ({ ...passage, body: passage.content })),
+      this.knowledge.confidence,
+    );
     await this.publishIfBotMaySpeak(turn, {
       role: 'bot',
       text: answer.text,
-      citations: answer.article ? citationsFor([answer.article]) : undefined,
+      citations: answer.article ? [toCitation(answer.article)] : undefined,
       metadata: { mode: 'knowledge_base', unanswered: answer.kind === 'unanswered' },
     });
     await this.conversations.recordBotTurn(turn.orgId, turn.conversationId, {
@@ -182,12 +191,4 @@ export class BotTurnService {
   private target(turn: Turn) {
     return { orgId: turn.orgId, conversationId: turn.conversationId };
   }
-}
-
-function citationsFor(articles: Pick<ArticleHit, 'id' | 'title' | 'url'>[]): Citation[] {
-  return articles.map((article) => ({
-    articleId: article.id,
-    title: article.title,
-    ...(article.url ? { url: article.url } : {}),
-  }));
 }

@@ -7,7 +7,8 @@ const handler = (jobName: JobName): JobHandler => ({ jobName, handle: async () =
 describe('the job registry', () => {
   it('maps every job name to its one handler', () => {
     const visitorMessage = handler(JobName.VisitorMessage);
-    expect(buildHandlerMap([visitorMessage]).get(JobName.VisitorMessage)).toBe(visitorMessage);
+    const embedArticle = handler(JobName.EmbedArticle);
+    expect(buildHandlerMap([visitorMessage, embedArticle]).get(JobName.VisitorMessage)).toBe(visitorMessage);
   });
 
   it('refuses to start when a job has two handlers', () => {
@@ -17,6 +18,6 @@ describe('the job registry', () => {
   });
 
   it('refuses to start when a job has no handler', () => {
-    expect(() => buildHandlerMap([])).toThrow('no handler for job(s): visitor-message');
+    expect(() => buildHandlerMap([handler(JobName.EmbedArticle)])).toThrow('no handler for job(s): visitor-message');
   });
 });

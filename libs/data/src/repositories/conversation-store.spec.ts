@@ -1,9 +1,8 @@
 // The guarantees the rest of Parley leans on, checked against the real Postgres: ordered seqs
-// under concurrency, idempotent sends, one winner of a takeover race, org isolation, search.
+// under concurrency, idempotent sends, one winner of a takeover race, org isolation.
 import { moveFor } from '@parley/domain';
 import { createPrismaClient, type PrismaClient } from '../prisma-client';
 import { ConversationsRepository } from './conversations.repository';
-import { KnowledgeRepository } from './knowledge.repository';
 import { MessagesRepository } from './messages.repository';
 import { StaffRepository } from './staff.repository';
 
@@ -13,7 +12,6 @@ describe('conversation store (Postgres)', () => {
   let prisma: PrismaClient;
   let conversations: ConversationsRepository;
   let messages: MessagesRepository;
-  let knowledge: KnowledgeRepository;
   let orgId: string;
   let otherOrgId: string;
   let agents: string[];
@@ -24,7 +22,6 @@ describe('conversation store (Postgres)', () => {
     prisma = createPrismaClient(process.env.DATABASE_URL ?? '', { poolSize: 20 });
     conversations = new ConversationsRepository(prisma);
     messages = new MessagesRepository(prisma);
-    knowledge = new KnowledgeRepository(prisma);
     const staff = new StaffRepository(prisma);
     const suffix = Math.random().toString(36).slice(2);
     const first = await staff.createOrganizationWithAdmin('Store A', { email: `a-${suffix}@t.test`, name: 'A', passwordHash: 'x' });
@@ -96,16 +93,5 @@ describe('conversation store (Postgres)', () => {
     expect(await conversations.takeover(otherOrgId, conversation.id, agents[0]!, takeover)).toBeNull();
     await expect(messages.append(otherOrgId, conversation.id, { role: 'agent', text: 'x' })).rejects.toThrow();
     expect((await conversations.list(otherOrgId, { limit: 10 })).items).toEqual([]);
-  });
-
-  it('ranks the article that answers the question first, within the organization only', async () => {
-    await knowledge.create(orgId, { title: 'Reset your password', body: 'Click "Forgot password" on the login page and follow the e-mail.' });
-    await knowledge.create(orgId, { title: 'Delivery', body: 'Parcels arrive in three days. Tracking links are e-mailed.' });
-    await knowledge.create(otherOrgId, { title: 'Reset your password (other org)', body: 'Secret internal procedure.' });
-
-    const hits = await knowledge.search(orgId, 'I forgot my password, how do I reset it?');
-    expect(hits[0]?.title).toBe('Reset your password');
-    expect(hits.every((hit) => !hit.title.includes('other org'))).toBe(true);
-    expect(await knowledge.search(orgId, 'the and of')).toEqual([]);
   });
 });

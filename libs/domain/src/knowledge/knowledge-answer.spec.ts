@@ -1,4 +1,4 @@
-import { answerFromKnowledge, CLARIFY_TEXT, UNANSWERED_TEXT } from './knowledge-answer';
+import { answerFromKnowledge, CLARIFY_TEXT, MIN_COVERAGE, UNANSWERED_TEXT } from './knowledge-answer';
 
 const billing = {
   title: 'Changing your billing address',
@@ -23,5 +23,16 @@ describe('answerFromKnowledge', () => {
 
   it('asks for more when the message has no content words', () => {
     expect(answerFromKnowledge('hi!', [billing])).toEqual({ kind: 'clarify', text: CLARIFY_TEXT });
+  });
+
+  it('answers from a passage that shares few words when its meaning is close enough', () => {
+    const question = 'When do I get my money back?';
+    const refund = { title: 'Refunds', body: 'A refund is paid within 5 business days.', url: null, similarity: 0.72 };
+    expect(answerFromKnowledge(question, [refund]).kind).toBe('unanswered');
+    expect(answerFromKnowledge(question, [refund], { minCoverage: MIN_COVERAGE, minSimilarity: 0.7 })).toMatchObject({
+      kind: 'answered',
+      article: refund,
+    });
+    expect(answerFromKnowledge(question, [refund], { minCoverage: MIN_COVERAGE, minSimilarity: 0.8 }).kind).toBe('unanswered');
   });
 });

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChatCompletionCreateParams } from 'openai/resources/chat/completions';
+import { hashedEmbedding, type HashedEmbedderOptions } from './mock-embeddings';
 import {
   mockReply,
   type MockCompletionReply,
@@ -24,6 +25,14 @@ export interface MockOpenAIOptions {
   defaultReply?: ScriptedReply;
   /** Ids listed by `GET /v1/models`. */
   models?: string[];
+  /** How `POST /v1/embeddings` embeds texts (see `hashedEmbedding`). */
+  embeddings?: HashedEmbedderOptions;
+}
+
+/** One `POST /v1/embeddings` request as received. */
+export interface RecordedEmbeddingsRequest {
+  model: string;
+  input: string[];
 }
 
 /** A real OpenAI-compatible HTTP server on 127.0.0.1, scripted by the test. */
@@ -32,6 +41,10 @@ export interface MockOpenAI {
   readonly baseUrl: string;
   /** Every chat-completions request received, oldest first (a live view, emptied by `reset()`). */
   readonly requests: readonly RecordedRequest[];
+  /** Every embeddings request received, oldest first (emptied by `reset()`). */
+  readonly embeddingRequests: readonly RecordedEmbeddingsRequest[];
+  /** While set, `POST /v1/embeddings` answers with this HTTP status (null: answers normally). */
+  failEmbeddingsWith(status: number | null): void;
   /** Scripted replies not consumed yet. */
   readonly pendingReplies: number;
   /** Queues replies, one consumed per chat-completions request, in order. */
@@ -56,6 +69,9 @@ class MockOpenAIServer implements MockOpenAI {
   readonly #initialDefault: ScriptedReply;
   readonly #models: readonly string[];
   readonly #requests: RecordedRequest[] = [];
+  readonly #embeddingRequests: RecordedEmbeddingsRequest[] = [];
+  readonly #embedder: HashedEmbedderOptions;
+  #embeddingsFailure: number | null = null;
   #queue: ScriptedReply[] = [];
   #defaultReply: ScriptedReply;
   #sequence = 0;
@@ -65,6 +81,7 @@ class MockOpenAIServer implements MockOpenAI {
     this.#initialDefault = options.defaultReply ?? DEFAULT_MOCK_REPLY;
     this.#defaultReply = this.#initialDefault;
     this.#models = options.models ?? DEFAULT_MOCK_MODELS;
+    this.#embedder = options.embeddings ?? {};
     this.#server = createServer((req, res) => void this.#handle(req, res));
   }
 
@@ -74,6 +91,14 @@ class MockOpenAIServer implements MockOpenAI {
 
   get requests(): readonly RecordedRequest[] {
     return this.#requests;
+  }
+
+  get embeddingRequests(): readonly RecordedEmbeddingsRequest[] {
+    return this.#embeddingRequests;
+  }
+
+  failEmbeddingsWith(status: number | null): void {
+    this.#embeddingsFailure = status;
   }
 
   get pendingReplies(): number {
@@ -90,6 +115,8 @@ class MockOpenAIServer implements MockOpenAI {
 
   reset(): void {
     this.#requests.length = 0;
+    this.#embeddingRequests.length = 0;
+    this.#embeddingsFailure = null;
     this.#queue = [];
     this.#defaultReply = this.#initialDefault;
   }
@@ -112,6 +139,7 @@ class MockOpenAIServer implements MockOpenAI {
     const path = new URL(req.url ?? '/', 'http://mock').pathname;
     try {
       if (req.method === 'POST' && path === '/v1/chat/completions') return await this.#chatCompletion(req, res, path);
+      if (req.method === 'POST' && path === '/v1/embeddings') return await this.#embeddings(req, res);
       if (req.method === 'GET' && path === '/v1/models') return sendJson(res, 200, this.#modelList());
       sendError(res, mockReply.error(404, { message: `Unknown route ${req.method} ${path}`, code: null }));
     } catch (error) {
@@ -135,6 +163,21 @@ class MockOpenAIServer implements MockOpenAI {
     const closed = signalOnClose(res);
     if (body.stream) await writeStream(res, plan, reply, body.stream_options?.include_usage === true, closed);
     else await writeCompletion(res, plan, reply, closed);
+  }
+
+  async #embeddings(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = parseEmbeddingsRequest(await readBody(req));
+    if (!body) return sendError(res, mockReply.error(400, { message: 'Body must be JSON with `model` and `input`.' }));
+    this.#embeddingRequests.push(body);
+    if (this.#embeddingsFailure !== null) {
+      return sendError(res, mockReply.error(this.#embeddingsFailure, { message: 'Scripted embeddings failure' }));
+    }
+    sendJson(res, 200, {
+      object: 'list',
+      model: body.model,
+      data: body.input.map((text, index) => ({ object: 'embedding', index, embedding: hashedEmbedding(text, this.#embedder) })),
+      usage: { prompt_tokens: 0, total_tokens: 0 },
+    });
   }
 
   #nextReply(request: RecordedRequest): MockReply {
@@ -226,6 +269,21 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseEmbeddingsRequest(raw: string): RecordedEmbeddingsRequest | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { model, input } = parsed as { model?: unknown; input?: unknown };
+  if (typeof model !== 'string') return null;
+  if (typeof input === 'string') return { model, input: [input] };
+  if (Array.isArray(input) && input.every((item) => typeof item === 'string')) return { model, input };
+  return null;
 }
 
 function parseChatRequest(raw: string): ChatCompletionCreateParams | null {
