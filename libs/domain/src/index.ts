@@ -7,3 +7,5 @@ export * from './prompt/prompt-assembly';
 export * from './knowledge/extractive-answer';
 export * from './escalation/rule-condition';
 export * from './knowledge/knowledge-answer';
+export * from './attachments/attachment-rules';
+export * from './attachments/image-parts';
