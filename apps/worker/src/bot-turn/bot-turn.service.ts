@@ -14,9 +14,10 @@ import {
   type MessageRow,
   type NewMessage,
 } from '@parley/data';
-import { answerFromKnowledge, assemblePrompt, botMaySpeak } from '@parley/domain';
+import { answerFromKnowledge, assemblePrompt, botMaySpeak, withAttachmentNotes } from '@parley/domain';
 import { ESCALATE_TOOL, ESCALATE_TOOL_NAME, estimateCostUsd, isAbortError, type ChatResult } from '@parley/llm';
 import { randomUUID } from 'node:crypto';
+import { PromptImagesService } from '../attachments/prompt-images.service';
 import { EscalationService } from '../escalation/escalation.service';
 import { WORKER_CONFIG, type WorkerConfig } from '../worker-config';
 import { LlmGateway } from './llm-gateway';
@@ -54,6 +55,7 @@ export class BotTurnService {
     private readonly escalation: EscalationService,
     private readonly cancellation: TurnCancellation,
     private readonly llm: LlmGateway,
+    private readonly images: PromptImagesService,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {}
 
@@ -77,11 +79,12 @@ export class BotTurnService {
 
   private async answerWithLlm(turn: Turn, signal: AbortSignal) {
     // Independent reads, in parallel: the turn waits for the slowest, not for their sum.
-    const [persona, articles, transcript, orgName] = await Promise.all([
+    const [persona, articles, transcript, orgName, images] = await Promise.all([
       this.personas.findById(turn.orgId, turn.conversation.personaId),
       this.knowledge.search(turn.orgId, turn.question.text, ARTICLES_PER_TURN),
       this.messages.recentTranscript(turn.orgId, turn.conversationId, TRANSCRIPT_MESSAGES),
       this.staff.getOrganizationName(turn.orgId),
+      this.images.forMessage(turn.orgId, turn.question),
     ]);
     if (!persona) return;
     const prompt = assemblePrompt({
@@ -90,7 +93,7 @@ export class BotTurnService {
       articles: articles.map((article) => ({ id: article.id, title: article.title, url: article.url ?? undefined, text: article.body })),
       transcript: transcript.map((message) => ({
         role: message.role,
-        text: message.text,
+        text: withAttachmentNotes(message.text, message.attachments?.map((a) => ({ name: a.fileName, contentType: a.contentType }))),
         internal: message.internal,
         authorName: message.author?.name,
       })),
@@ -104,7 +107,7 @@ export class BotTurnService {
       result = await this.llm.complete(
         {
           models: [persona.model ?? this.config.LLM_MODEL, ...persona.fallbackModels],
-          messages: prompt,
+          messages: (model) => this.images.promptFor(model, prompt, images),
           tools: [ESCALATE_TOOL],
           temperature: persona.temperature ?? undefined,
           maxTokens: persona.maxReplyTokens ?? undefined,
