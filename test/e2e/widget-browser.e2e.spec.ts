@@ -129,7 +129,11 @@ describeWithBrowser('the widget in a browser', () => {
       expect(sent.message.attachments).toHaveLength(1);
       const image = page.getByRole('log', { name: 'Conversation' }).getByRole('img', { name: 'broken.png' });
       await image.waitFor();
-      await page.waitForFunction((el) => el instanceof HTMLImageElement && el.complete && el.naturalWidth > 0, await image.elementHandle());
+      // Loaded, not just present: the widget fetched the file with the visitor's token.
+      await page.waitForFunction((el) => {
+        const img = el as unknown as { complete: boolean; naturalWidth: number };
+        return img.complete && img.naturalWidth > 0;
+      }, await image.elementHandle());
       expect(await page.getByRole('list', { name: 'Images to send' }).getByRole('listitem').count()).toBe(0);
     } finally {
       agent.disconnect();

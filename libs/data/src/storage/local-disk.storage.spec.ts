@@ -1,12 +1,12 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { newStorageKey } from './attachment-storage';
+import { newStorageKey, type AttachmentStorage } from './attachment-storage';
 import { LocalDiskStorage } from './local-disk.storage';
 
 describe('LocalDiskStorage', () => {
   let root: string;
-  let storage: LocalDiskStorage;
+  let storage: AttachmentStorage;
 
   beforeEach(async () => {
     root = await mkdtemp(path.join(tmpdir(), 'parley-storage-'));
