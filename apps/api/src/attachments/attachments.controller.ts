@@ -14,9 +14,9 @@ export class AttachmentsController {
     @Headers('authorization') authorization: string | undefined,
     @Headers('origin') origin: string | undefined,
     @Query('name') name: unknown,
-    @Req() body: Request,
+    @Req() request: Request,
   ) {
-    return this.attachments.upload({ authorization, origin, name: typeof name === 'string' ? name : undefined, body });
+    return this.attachments.upload({ authorization, origin, name: typeof name === 'string' ? name : undefined, body: request });
   }
 
   @Public()

@@ -128,25 +128,6 @@ export class WidgetService {
     return { message: toVisitorMessageView(message) };
   }
 
-  /** Every id must be an upload of this visitor, not yet sent with another message (a resend of the same message is fine). */
-  private async requireSendableAttachments(visitor: VisitorPrincipal, ids: string[], clientMessageId: string): Promise<void> {
-    if (ids.length === 0) return;
-    const rows = await this.attachments.findUploadedBy(visitor.orgId, visitor.visitorId, ids);
-    if (rows.length < ids.length) throw new NotFoundError('attachment');
-    const taken = rows.find((row) => row.messageId !== null && row.message?.clientMessageId !== clientMessageId);
-    if (taken) throw new ConflictError('attachment_already_sent', `attachment ${taken.id} was already sent with another message`);
-  }
-
-  /** Links the uploads to the stored message and returns it with its attachments. */
-  private async linkAttachments(visitor: VisitorPrincipal, ids: string[], message: MessageRow): Promise<MessageRow> {
-    if (ids.length === 0) return message;
-    await this.attachments.linkToMessage(visitor.orgId, visitor.visitorId, ids, {
-      messageId: message.id,
-      conversationId: message.conversationId,
-    });
-    return (await this.messages.findById(visitor.orgId, message.id)) ?? message;
-  }
-
   async sync(visitor: VisitorPrincipal, input: SyncInput): Promise<{ messages: MessageView[] }> {
     await this.requireOwnConversation(visitor, input.conversationId);
     const rows = await this.messages.listAfter(visitor.orgId, input.conversationId, input.afterSeq, {
@@ -248,5 +229,24 @@ export class WidgetService {
   private async announce(orgId: string, conversationId: string): Promise<void> {
     const row = await this.conversations.findById(orgId, conversationId);
     if (row) this.realtime.conversationUpdated(orgId, toConversationView(row));
+  }
+
+  /** Every id must be an upload of this visitor, not yet sent with another message (a resend of the same message is fine). */
+  private async requireSendableAttachments(visitor: VisitorPrincipal, ids: string[], clientMessageId: string): Promise<void> {
+    if (ids.length === 0) return;
+    const rows = await this.attachments.findUploadedBy(visitor.orgId, visitor.visitorId, ids);
+    if (rows.length < ids.length) throw new NotFoundError('attachment');
+    const taken = rows.find((row) => row.messageId !== null && row.message?.clientMessageId !== clientMessageId);
+    if (taken) throw new ConflictError('attachment_already_sent', `attachment ${taken.id} was already sent with another message`);
+  }
+
+  /** Links the uploads to the stored message and returns it with its attachments. */
+  private async linkAttachments(visitor: VisitorPrincipal, ids: string[], message: MessageRow): Promise<MessageRow> {
+    if (ids.length === 0) return message;
+    await this.attachments.linkToMessage(visitor.orgId, visitor.visitorId, ids, {
+      messageId: message.id,
+      conversationId: message.conversationId,
+    });
+    return (await this.messages.findById(visitor.orgId, message.id)) ?? message;
   }
 }
