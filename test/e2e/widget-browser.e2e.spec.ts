@@ -24,12 +24,14 @@ describeWithBrowser('the widget in a browser', () => {
   let profile: string;
   let demoUrl: string;
   let admin: Http;
+  let adminLogin: { email: string; password: string };
   let uploadDir: string;
 
   beforeAll(async () => {
     uploadDir = mkdtempSync(join(tmpdir(), 'parley-uploads-'));
     parley = await bootParley({ env: { UPLOAD_DIR: uploadDir } });
     const org = await createOrganization(parley);
+    adminLogin = org;
     admin = await login(new Http(parley.url), org.email, org.password);
     const persona = await admin.post<{ id: string }>('/personas', {
       name: 'Ava',
@@ -102,7 +104,7 @@ describeWithBrowser('the widget in a browser', () => {
     }
   });
 
-  it('attaches an image with the attach button, previews it, and sends it without text', async () => {
+  it('attaches an image with the attach button, previews it, sends it without text; the dashboard shows it', async () => {
     const agent = await connect(parley.url, '/agent', admin.token ?? '');
     const agentEvents = new EventRecorder(agent);
     const page = await browser.newPage();
@@ -122,7 +124,7 @@ describeWithBrowser('the widget in a browser', () => {
       await preview.getByText('Uploading…').waitFor({ state: 'detached' });
       await page.getByRole('button', { name: 'Send message' }).click();
 
-      const sent = await agentEvents.waitFor<{ message: { attachments?: Array<{ name: string }> } }>(
+      const sent = await agentEvents.waitFor<{ message: { conversationId: string; attachments?: Array<{ name: string }> } }>(
         'message:new',
         (event) => event.message.attachments?.[0]?.name === 'broken.png',
       );
@@ -135,6 +137,29 @@ describeWithBrowser('the widget in a browser', () => {
         return img.complete && img.naturalWidth > 0;
       }, await image.elementHandle());
       expect(await page.getByRole('list', { name: 'Images to send' }).getByRole('listitem').count()).toBe(0);
+
+      // The agent opens the conversation in the dashboard and sees the image.
+      const dashboard = await browser.newPage();
+      dashboard.setDefaultTimeout(10_000);
+      try {
+        await dashboard.goto(`${parley.url}/dashboard/`);
+        const signIn = dashboard.locator('#login-form');
+        await signIn.getByLabel('E-mail').fill(adminLogin.email);
+        await signIn.getByLabel('Password').fill(adminLogin.password);
+        await signIn.getByRole('button', { name: 'Sign in' }).click();
+        const conversation = await admin.get<{ status: string }>(`/conversations/${sent.message.conversationId}`);
+        const tab = conversation.body.status.charAt(0).toUpperCase() + conversation.body.status.slice(1);
+        await dashboard.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+        await dashboard.locator('#conv-list button').first().click();
+        const shown = dashboard.getByRole('region', { name: 'Conversation' }).getByRole('img', { name: 'broken.png' });
+        await shown.waitFor();
+        await dashboard.waitForFunction((el) => {
+          const img = el as unknown as { complete: boolean; naturalWidth: number };
+          return img.complete && img.naturalWidth > 0;
+        }, await shown.elementHandle());
+      } finally {
+        await dashboard.close();
+      }
     } finally {
       agent.disconnect();
       await page.close();
