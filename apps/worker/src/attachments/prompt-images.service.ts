@@ -22,18 +22,22 @@ const MAX_IMAGES_PER_TURN = 4;
 export class PromptImagesService {
   private readonly logger = new Logger(PromptImagesService.name);
   private readonly isVisionModel: (model: string) => boolean;
+  /** False with `LLM_VISION_MODELS=none`: no image is ever read for a prompt. */
+  private readonly anyVisionModel: boolean;
 
   constructor(
     private readonly attachments: AttachmentsRepository,
     @Inject(ATTACHMENT_STORAGE) private readonly storage: AttachmentStorage,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {
-    this.isVisionModel = visionModelMatcher(parseModelPatterns(config.LLM_VISION_MODELS));
+    const patterns = parseModelPatterns(config.LLM_VISION_MODELS);
+    this.isVisionModel = visionModelMatcher(patterns);
+    this.anyVisionModel = patterns.length > 0;
   }
 
   /** The images of the visitor's current message; one too large or unreadable is left to its note. */
   async forMessage(orgId: string, message: MessageRow): Promise<PromptImage[]> {
-    if (!message.attachments?.some((attachment) => isImageType(attachment.contentType))) return [];
+    if (!this.anyVisionModel || !message.attachments?.some((attachment) => isImageType(attachment.contentType))) return [];
     const rows = await this.attachments.listForMessage(orgId, message.id);
     const images = rows
       .filter((row) => isImageType(row.contentType) && row.sizeBytes <= this.config.LLM_IMAGE_MAX_BYTES)
