@@ -21,9 +21,14 @@ const transform = {
   ],
 };
 
-// jose ships ES modules only; Node 20 loads them natively, Jest needs them compiled to CommonJS.
-transform['^.+/node_modules/jose/.+\\.js$'] = ['@swc/jest', { module: { type: 'commonjs' } }];
-const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
+// jose and file-type (with its dependencies) ship ES modules only; Node 20 loads them natively,
+// Jest needs them compiled to CommonJS.
+const ESM_PACKAGES = ['jose', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', '@borewit'];
+const esmPattern = ESM_PACKAGES.map((name) => name.replace('/', '\\/')).join('|');
+transform[`^.+/node_modules/(${esmPattern})/.+\\.js$`] = ['@swc/jest', { module: { type: 'commonjs' } }];
+const transformIgnorePatterns = [`/node_modules/(?!(${esmPattern})/)`];
+// file-type exports its Node entry under the `import` and `module-sync` conditions only.
+moduleNameMapper['^file-type$'] = '<rootDir>/node_modules/file-type/index.js';
 
 const shared = { rootDir: __dirname, moduleNameMapper, transform, transformIgnorePatterns, testEnvironment: 'node' };
 

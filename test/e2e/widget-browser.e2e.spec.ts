@@ -1,6 +1,6 @@
 // The embeddable widget in a real browser (Debian's Chromium, driven by playwright-core): the
 // demo page loads widget.js, a visitor asks a question, the answer and its source appear, and a
-// reload resumes the conversation. Skipped, saying why, where Chromium is not installed; `.ci/run`
+// reload resumes the conversation; a visitor attaches an image and sends it. Skipped, saying why, where Chromium is not installed; `.ci/run`
 // installs it.
 import { EventRecorder } from '@parley/testing';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +9,11 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { bootParley, connect, createOrganization, Http, login, type Parley } from './support/parley';
 
+// A 1×1 PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
 if (!existsSync(CHROMIUM)) console.warn(`widget browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
@@ -19,10 +24,14 @@ describeWithBrowser('the widget in a browser', () => {
   let profile: string;
   let demoUrl: string;
   let admin: Http;
+  let adminLogin: { email: string; password: string };
+  let uploadDir: string;
 
   beforeAll(async () => {
-    parley = await bootParley();
+    uploadDir = mkdtempSync(join(tmpdir(), 'parley-uploads-'));
+    parley = await bootParley({ env: { UPLOAD_DIR: uploadDir } });
     const org = await createOrganization(parley);
+    adminLogin = org;
     admin = await login(new Http(parley.url), org.email, org.password);
     const persona = await admin.post<{ id: string }>('/personas', {
       name: 'Ava',
@@ -63,6 +72,7 @@ describeWithBrowser('the widget in a browser', () => {
     await browser?.close();
     await parley?.close();
     if (profile) rmSync(profile, { recursive: true, force: true });
+    if (uploadDir) rmSync(uploadDir, { recursive: true, force: true });
   });
 
   it('greets, answers from an article with its source, reaches agents live, and resumes after a reload', async () => {
@@ -88,6 +98,68 @@ describeWithBrowser('the widget in a browser', () => {
       const launcher = page.getByRole('button', { name: /(open|close) chat/i }).first();
       if (/open chat/i.test((await launcher.getAttribute('aria-label')) ?? '')) await launcher.click();
       await page.getByRole('log', { name: 'Conversation' }).getByText('How do I return my widget?').waitFor();
+    } finally {
+      agent.disconnect();
+      await page.close();
+    }
+  });
+
+  it('attaches an image with the attach button, previews it, sends it without text; the dashboard shows it', async () => {
+    const agent = await connect(parley.url, '/agent', admin.token ?? '');
+    const agentEvents = new EventRecorder(agent);
+    const page = await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    try {
+      await page.goto(demoUrl);
+      const launcher = page.getByRole('button', { name: /(open|close) chat/i }).first();
+      if (/open chat/i.test((await launcher.getAttribute('aria-label')) ?? '')) await launcher.click();
+
+      const [chooser] = await Promise.all([
+        page.waitForEvent('filechooser'),
+        page.getByRole('button', { name: 'Attach an image' }).click(),
+      ]);
+      await chooser.setFiles({ name: 'broken.png', mimeType: 'image/png', buffer: PNG });
+      const preview = page.getByRole('list', { name: 'Images to send' }).getByRole('listitem');
+      await preview.getByText('broken.png').waitFor();
+      await preview.getByText('Uploading…').waitFor({ state: 'detached' });
+      await page.getByRole('button', { name: 'Send message' }).click();
+
+      const sent = await agentEvents.waitFor<{ message: { conversationId: string; attachments?: Array<{ name: string }> } }>(
+        'message:new',
+        (event) => event.message.attachments?.[0]?.name === 'broken.png',
+      );
+      expect(sent.message.attachments).toHaveLength(1);
+      const image = page.getByRole('log', { name: 'Conversation' }).getByRole('img', { name: 'broken.png' });
+      await image.waitFor();
+      // Loaded, not just present: the widget fetched the file with the visitor's token.
+      await page.waitForFunction((el) => {
+        const img = el as unknown as { complete: boolean; naturalWidth: number };
+        return img.complete && img.naturalWidth > 0;
+      }, await image.elementHandle());
+      expect(await page.getByRole('list', { name: 'Images to send' }).getByRole('listitem').count()).toBe(0);
+
+      // The agent opens the conversation in the dashboard and sees the image.
+      const dashboard = await browser.newPage();
+      dashboard.setDefaultTimeout(10_000);
+      try {
+        await dashboard.goto(`${parley.url}/dashboard/`);
+        const signIn = dashboard.locator('#login-form');
+        await signIn.getByLabel('E-mail').fill(adminLogin.email);
+        await signIn.getByLabel('Password').fill(adminLogin.password);
+        await signIn.getByRole('button', { name: 'Sign in' }).click();
+        const conversation = await admin.get<{ status: string }>(`/conversations/${sent.message.conversationId}`);
+        const tab = conversation.body.status.charAt(0).toUpperCase() + conversation.body.status.slice(1);
+        await dashboard.getByRole('tab', { name: new RegExp(`^${tab}`) }).click();
+        await dashboard.locator('#conv-list button').first().click();
+        const shown = dashboard.getByRole('region', { name: 'Conversation' }).getByRole('img', { name: 'broken.png' });
+        await shown.waitFor();
+        await dashboard.waitForFunction((el) => {
+          const img = el as unknown as { complete: boolean; naturalWidth: number };
+          return img.complete && img.naturalWidth > 0;
+        }, await shown.elementHandle());
+      } finally {
+        await dashboard.close();
+      }
     } finally {
       agent.disconnect();
       await page.close();

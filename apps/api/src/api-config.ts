@@ -9,6 +9,8 @@ export const apiConfigSchema = platformConfigSchema.extend({
   STAFF_TOKEN_TTL: z.string().default('12h'),
   /** The address websites load the widget from, used in embed snippets. */
   PUBLIC_URL: z.string().url().optional(),
+  /** Largest attachment a visitor may upload, in bytes. */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
 });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 

@@ -3,6 +3,8 @@ import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { DataModule, InstanceSecretsRepository } from '@parley/data';
 import { AnalysisController } from './analysis/analysis.controller';
 import { API_CONFIG, type ApiConfig } from './api-config';
+import { AttachmentsController } from './attachments/attachments.controller';
+import { AttachmentsService } from './attachments/attachments.service';
 import { AuthController } from './auth/auth.controller';
 import { StaffAuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
@@ -34,6 +36,7 @@ export class ApiModule {
       imports: [DataModule.forRoot(config)],
       controllers: [
         AnalysisController,
+        AttachmentsController,
         AuthController,
         ConversationsController,
         HealthController,
@@ -55,6 +58,7 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: StaffAuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
         AgentGateway,
+        AttachmentsService,
         AuthService,
         ConversationsService,
         InboxesService,

@@ -306,7 +306,7 @@
             c.assignee ? h('span', { class: 'muted', text: '→ ' + c.assignee.name }) : null,
           ]),
           c.escalation && c.status === 'waiting' ? h('div', { class: 'small reason', text: c.escalation.reason }) : null,
-          last ? h('div', { class: 'small muted snippet', text: (last.role === 'visitor' ? '' : last.role + ': ') + last.text }) : null,
+          last ? h('div', { class: 'small muted snippet', text: (last.role === 'visitor' ? '' : last.role + ': ') + (last.text || (last.attachments && last.attachments.length ? '📎 ' + last.attachments.map(function (a) { return a.name; }).join(', ') : '')) }) : null,
         ]),
       ]);
       list.appendChild(item);
@@ -524,7 +524,8 @@
       h('span', { class: 'muted', text: time(m.createdAt) }),
     ]);
     var body = linkify(h('div', { class: 'text' }), m.text);
-    var item = h('li', { class: 'msg ' + m.role + (m.internal ? ' internal' : ''), 'data-id': m.id }, [meta, body]);
+    var item = h('li', { class: 'msg ' + m.role + (m.internal ? ' internal' : ''), 'data-id': m.id }, [meta, m.text ? body : null]);
+    if (m.attachments && m.attachments.length) item.appendChild(renderAttachments(m.attachments));
     if (m.citations && m.citations.length) {
       item.appendChild(h('div', { class: 'citations small' }, [h('span', { class: 'muted', text: 'Sources: ' })].concat(
         m.citations.map(function (cite, i) {
@@ -537,6 +538,41 @@
       item.appendChild(h('div', { class: 'muted tiny', text: m.usage.model + ' · ' + (m.usage.promptTokens + m.usage.completionTokens) + ' tokens' + (m.usage.costUsd ? ' · $' + m.usage.costUsd.toFixed(4) : '') }));
     }
     return item;
+  }
+
+  // Attachments need the staff token, which <img src> cannot send: they are fetched and shown as blob: URLs.
+  var attachmentUrls = {};
+
+  function attachmentBlobUrl(a) {
+    if (attachmentUrls[a.id]) return Promise.resolve(attachmentUrls[a.id]);
+    return fetch(ROOT + a.url, { headers: { Authorization: 'Bearer ' + state.token } })
+      .then(function (res) {
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        return res.blob();
+      })
+      .then(function (blob) { return (attachmentUrls[a.id] = URL.createObjectURL(blob)); });
+  }
+
+  function renderAttachments(list) {
+    var box = h('div', { class: 'attachments' });
+    list.forEach(function (a) {
+      var label = a.name + ' (' + Math.max(1, Math.round(a.size / 1024)) + ' KB)';
+      if (/^image\//.test(a.contentType)) {
+        var img = h('img', { alt: a.name, title: label });
+        var link = h('a', { href: '#', class: 'attachment-image', 'aria-label': 'Open ' + a.name }, [img]);
+        attachmentBlobUrl(a).then(function (url) {
+          img.src = url;
+          link.href = url;
+          link.target = '_blank';
+        }, function () { img.alt = a.name + ' (cannot be loaded)'; });
+        box.appendChild(link);
+      } else {
+        box.appendChild(h('button', { type: 'button', class: 'link', text: '📎 ' + label, onclick: function () {
+          attachmentBlobUrl(a).then(function (url) { window.open(url, '_blank', 'noopener'); }, function () { toast('Cannot open ' + a.name, 'error'); });
+        } }));
+      }
+    });
+    return box;
   }
 
   function addMessage(m) {

@@ -27,6 +27,8 @@
   var entries = []; // {id?, clientMessageId?, seq?, role, text, citations?, author?, state, el, chunks?}
   var byId = {}, byClientId = {};
   var typingTimer = null, myTypingOn = false, myTypingTimer = null;
+  var visitorToken = null, tokenReady = null, resolveToken = null;
+  tokenReady = new Promise(function (resolve) { resolveToken = resolve; });
 
   // storage may be blocked (third-party context, private mode): the visitor is then simply not resumed
   function store(kind, key, value) {
@@ -126,6 +128,12 @@
     'textarea{flex:1;resize:none;border:1px solid #d0d5e2;border-radius:10px;padding:8px 10px;font:inherit;color:inherit;max-height:120px;min-height:38px}',
     '.send{background:#3b5bdb;border-radius:10px;width:40px;height:38px}',
     '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}',
+    '.attach{border:1px solid #d0d5e2;background:#fff;color:#3b5bdb;border-radius:10px;width:40px;height:38px;display:flex;align-items:center;justify-content:center}.attach svg{width:20px;height:20px}',
+    '.files{display:flex;flex-wrap:wrap;gap:6px;padding:8px 10px 0;border-top:1px solid #e3e6ee}.files:empty{display:none}',
+    '.file{display:flex;align-items:center;gap:6px;border:1px solid #d0d5e2;border-radius:8px;padding:3px 4px 3px 3px;font-size:12px;max-width:100%}.file img{width:32px;height:32px;object-fit:cover;border-radius:5px}',
+    '.file .n{max-width:140px;overflow:hidden;text-overflow:ellipsis;white-space:nowrap}.file.failed{border-color:#ffc9c9;color:#a51d1d}.file button{border:0;background:none;padding:0 4px;font-size:16px;line-height:1;color:inherit}',
+    '.atts{display:flex;flex-direction:column;gap:4px;margin-top:4px;align-items:inherit}.atts img{display:block;max-width:220px;max-height:220px;border-radius:10px;border:1px solid #e3e6ee;background:#fff}',
+    '.atts .doc{border:1px solid #d0d5e2;background:#fff;border-radius:8px;padding:4px 8px;color:#3b5bdb;text-decoration:underline}',
     '@media (max-width:480px){.root{right:12px;bottom:12px}.panel{position:fixed;inset:0;width:auto;height:auto;max-height:none;border-radius:0}.panel:not([hidden])+.launcher{display:none}}',
   ].join('');
 
@@ -150,9 +158,14 @@
   var notice = h('div', { class: 'notice', role: 'status', hidden: '' }, [noticeText, noticeBtn]);
   var input = h('textarea', { rows: '1', 'aria-label': 'Type your message', placeholder: 'Type your message…', maxlength: '10000' });
   var sendBtn = h('button', { class: 'send', type: 'submit', 'aria-label': 'Send message' }, [icon(SEND)]);
-  var form = h('form', {}, [input, sendBtn]);
+  var CLIP = 'M16.5 6v11.5a4 4 0 0 1-8 0V5a2.5 2.5 0 0 1 5 0v10.5a1 1 0 0 1-2 0V6H10v9.5a2.5 2.5 0 0 0 5 0V5a4 4 0 0 0-8 0v12.5a5.5 5.5 0 0 0 11 0V6z';
+  var IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
+  var fileInput = h('input', { type: 'file', accept: IMAGE_TYPES, multiple: '', class: 'sr', tabindex: '-1', 'aria-hidden': 'true' });
+  var attachBtn = h('button', { class: 'attach', type: 'button', 'aria-label': 'Attach an image' }, [icon(CLIP)]);
+  var filesEl = h('div', { class: 'files', role: 'list', 'aria-label': 'Images to send' });
+  var form = h('form', {}, [attachBtn, fileInput, input, sendBtn]);
   var panel = h('section', { class: 'panel', id: 'parley-panel', role: 'dialog', 'aria-labelledby': 'parley-title', hidden: '' }, [
-    h('div', { class: 'head' }, [avatarEl, h('div', { class: 't' }, [titleEl, subEl]), closeBtn]), log, typingEl, notice, form,
+    h('div', { class: 'head' }, [avatarEl, h('div', { class: 't' }, [titleEl, subEl]), closeBtn]), log, typingEl, notice, filesEl, form,
   ]);
   shadow.appendChild(h('div', { class: 'root' }, [panel, launcher]));
 
@@ -242,6 +255,8 @@
         io = results[0];
         var session = results[1];
         store('local', TOKEN_KEY, session.visitorToken);
+        visitorToken = session.visitorToken;
+        resolveToken(visitorToken);
         applySettings(session.settings || {});
         if (session.conversation) {
           setConversation(session.conversation.id);
@@ -414,9 +429,12 @@
       var who = e.role === 'visitor' ? null : e.role === 'agent' ? (e.author || agentName || 'Agent') : (e.author || (settings && settings.botName) || 'Assistant');
       if (who) el.appendChild(h('div', { class: 'who', text: who }));
       else el.appendChild(h('span', { class: 'sr', text: 'You:' }));
-      var bubble = h('div', { class: 'bubble' });
-      linkify(bubble, e.text);
-      el.appendChild(bubble);
+      if (e.text || !(e.attachments && e.attachments.length)) {
+        var bubble = h('div', { class: 'bubble' });
+        linkify(bubble, e.text);
+        el.appendChild(bubble);
+      }
+      if (e.attachments && e.attachments.length) el.appendChild(renderAttachments(e.attachments));
       if (e.role === 'bot' && e.citations && e.citations.length) {
         var list = h('ul');
         e.citations.forEach(function (c) {
@@ -449,6 +467,7 @@
     if (e && e.state === 'sent' && e.seq === m.seq && e.text === m.text) return;
     e = e || {};
     e.id = m.id; e.seq = m.seq; e.role = m.role; e.text = m.text || ''; e.citations = m.citations;
+    e.attachments = m.attachments || e.attachments;
     e.author = m.author && m.author.name;
     if (m.clientMessageId) e.clientMessageId = m.clientMessageId;
     e.state = 'sent';
@@ -477,7 +496,9 @@
     if (!socket) return; // sent once connected
     if (!socket.connected) return fail(e, true, 'Not sent (no connection).'); // retried on reconnect
     e.inFlight = true;
-    socket.timeout(15000).emit('message:send', { clientMessageId: e.clientMessageId, text: e.text }, function (err, res) {
+    var payload = { clientMessageId: e.clientMessageId, text: e.text };
+    if (e.attachments && e.attachments.length) payload.attachments = e.attachments.map(function (a) { return { id: a.id }; });
+    socket.timeout(15000).emit('message:send', payload, function (err, res) {
       e.inFlight = false;
       if (!err && res && res.ok && res.message) return receive(res.message, false);
       if (e.state === 'sent') return; // message:new already confirmed it
@@ -494,13 +515,100 @@
 
   function submit() {
     var text = input.value.trim();
-    if (!text) return;
+    if (files.some(function (f) { return f.state === 'uploading'; })) return showNotice('Please wait until your images are uploaded.');
+    var ready = files.filter(function (f) { return f.state === 'ready'; }).map(function (f) { return f.attachment; });
+    if (!text && !ready.length) return;
     input.value = '';
     autosize();
     clearTimeout(myTypingTimer);
     sendTyping(false);
     start();
-    sendEntry({ clientMessageId: uuid(), role: 'visitor', text: text, state: 'pending' });
+    files = [];
+    renderFiles();
+    sendEntry({ clientMessageId: uuid(), role: 'visitor', text: text, attachments: ready, state: 'pending' });
+  }
+
+  // attachments: uploaded as soon as they are picked, sent with the next message
+  var files = []; // {name, previewUrl, state: 'uploading'|'ready'|'failed', error?, attachment?}
+  var imageUrls = {}; // attachment id -> blob: URL (downloads need the visitor token, which <img> cannot send)
+
+  attachBtn.addEventListener('click', function () { fileInput.click(); });
+  fileInput.addEventListener('change', function () {
+    Array.prototype.forEach.call(fileInput.files || [], uploadFile);
+    fileInput.value = '';
+  });
+
+  function uploadFile(file) {
+    var f = { name: file.name, previewUrl: URL.createObjectURL(file), state: 'uploading' };
+    files.push(f);
+    renderFiles();
+    start();
+    tokenReady
+      .then(function () {
+        return fetch(base + '/api/v1/widget/uploads?name=' + encodeURIComponent(file.name), {
+          method: 'POST',
+          headers: { 'Content-Type': file.type || 'application/octet-stream', Authorization: 'Bearer ' + visitorToken },
+          body: file,
+        });
+      })
+      .then(function (res) {
+        return res.json().catch(function () { return {}; }).then(function (data) {
+          if (!res.ok) throw new Error((data.error && data.error.message) || 'HTTP ' + res.status);
+          f.attachment = data;
+          imageUrls[data.id] = f.previewUrl;
+          f.state = 'ready';
+        });
+      })
+      .catch(function (err) {
+        f.state = 'failed';
+        f.error = err.message;
+      })
+      .then(renderFiles);
+  }
+
+  function renderFiles() {
+    filesEl.textContent = '';
+    files.forEach(function (f) {
+      var state = null;
+      if (f.state === 'uploading') state = h('span', { text: 'Uploading…' });
+      if (f.state === 'failed') state = h('span', { role: 'alert', text: 'Not uploaded: ' + f.error });
+      filesEl.appendChild(h('div', { class: 'file ' + f.state, role: 'listitem' }, [
+        h('img', { src: f.previewUrl, alt: '' }),
+        h('span', { class: 'n', text: f.name, title: f.name }),
+        state,
+        h('button', { type: 'button', 'aria-label': 'Remove ' + f.name, text: '×', onclick: function () {
+          files.splice(files.indexOf(f), 1);
+          renderFiles();
+        } }),
+      ]));
+    });
+  }
+
+  function renderAttachments(list) {
+    var box = h('div', { class: 'atts' });
+    list.forEach(function (a) {
+      if (/^image\//.test(a.contentType)) {
+        var img = h('img', { alt: a.name || 'Image' });
+        box.appendChild(img);
+        fetchAttachment(a).then(function (url) { img.src = url; }, function () { img.alt = (a.name || 'Image') + ' (cannot be shown)'; });
+      } else {
+        box.appendChild(h('button', { type: 'button', class: 'doc', text: a.name || 'File', onclick: function () {
+          fetchAttachment(a).then(function (url) { window.open(url, '_blank', 'noopener'); });
+        } }));
+      }
+    });
+    return box;
+  }
+
+  function fetchAttachment(a) {
+    if (imageUrls[a.id]) return Promise.resolve(imageUrls[a.id]);
+    return tokenReady
+      .then(function () { return fetch(base + a.url, { headers: { Authorization: 'Bearer ' + visitorToken } }); })
+      .then(function (res) {
+        if (!res.ok) throw new Error('HTTP ' + res.status);
+        return res.blob();
+      })
+      .then(function (blob) { return (imageUrls[a.id] = URL.createObjectURL(blob)); });
   }
 
   function autosize() {

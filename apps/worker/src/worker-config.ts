@@ -9,6 +9,10 @@ export const workerConfigSchema = platformConfigSchema.extend({
   /** Abandon a model that has not sent its first token after this long, and try the next. */
   LLM_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   LLM_TOTAL_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(60_000),
+  /** Models that get the visitor's images as image parts: comma-separated `*` patterns, or `none` (docs/attachments.md). */
+  LLM_VISION_MODELS: z.string().min(1).optional(),
+  /** Larger images are not sent to the model (the transcript still says one was attached). */
+  LLM_IMAGE_MAX_BYTES: z.coerce.number().int().min(1).default(5 * 1024 * 1024),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   /** Set to embed articles and retrieve with full-text + vectors; unset: full-text only. */
   EMBEDDINGS_MODEL: z.string().min(1).optional(),

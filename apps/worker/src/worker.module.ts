@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DataModule } from '@parley/data';
+import { PromptImagesService } from './attachments/prompt-images.service';
 import { BotTurnService } from './bot-turn/bot-turn.service';
 import { LlmGateway } from './bot-turn/llm-gateway';
 import { TurnCancellation } from './bot-turn/turn-cancellation';
@@ -25,6 +26,7 @@ export class WorkerModule {
         BotTurnService,
         EscalationService,
         LlmGateway,
+        PromptImagesService,
         TurnCancellation,
         TurnLock,
         VisitorMessageHandler,

@@ -1,6 +1,6 @@
 import type { Ack } from './errors';
 import type { ConversationStatus } from './enums';
-import type { ConversationView, MessageView, RateInput, SendMessageInput, SyncInput } from './schemas';
+import type { ConversationView, MessageView, RateInput, SendMessagePayload, SyncInput } from './schemas';
 
 export interface MessageDelta {
   conversationId: string;
@@ -32,7 +32,7 @@ export interface WidgetServerEvents {
 
 /** Events a visitor sends on `/widget`. */
 export interface WidgetClientEvents {
-  'message:send': (payload: SendMessageInput, ack: (response: Ack<{ message: MessageView }>) => void) => void;
+  'message:send': (payload: SendMessagePayload, ack: (response: Ack<{ message: MessageView }>) => void) => void;
   'conversation:sync': (payload: SyncInput, ack: (response: Ack<{ messages: MessageView[] }>) => void) => void;
   'conversation:rate': (payload: RateInput, ack: (response: Ack) => void) => void;
   typing: (payload: { on: boolean }) => void;

@@ -146,12 +146,23 @@ export const widgetSessionSchema = z.strictObject({
 });
 export type WidgetSessionInput = z.infer<typeof widgetSessionSchema>;
 
-export const sendMessageSchema = z.strictObject({
-  clientMessageId: z.string().trim().min(1).max(100),
-  text: messageText,
-  attachments: z.array(z.strictObject({ id: z.uuid() })).max(10).optional(),
-});
+/** Most attachments one visitor message may carry. */
+export const MAX_ATTACHMENTS_PER_MESSAGE = 10;
+
+export const sendMessageSchema = z
+  .strictObject({
+    clientMessageId: z.string().trim().min(1).max(100),
+    // May be empty (or left out) when the message carries attachments: a picture alone is a message.
+    text: z.string().trim().default(''),
+    attachments: z.array(z.strictObject({ id: z.uuid() })).max(MAX_ATTACHMENTS_PER_MESSAGE).optional(),
+  })
+  .refine((message) => message.text !== '' || (message.attachments?.length ?? 0) > 0, {
+    path: ['text'],
+    message: 'text is required unless the message has attachments',
+  });
 export type SendMessageInput = z.infer<typeof sendMessageSchema>;
+/** What a client emits: `text` may be left out when there are attachments. */
+export type SendMessagePayload = z.input<typeof sendMessageSchema>;
 
 export const syncSchema = z.strictObject({
   conversationId: z.uuid(),
@@ -194,6 +205,15 @@ export interface Citation {
   url?: string;
 }
 
+/** A file sent with a message. `url` is relative to the API's address and needs a token. */
+export interface AttachmentView {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  url: string;
+}
+
 export interface MessageView {
   id: string;
   conversationId: string;
@@ -208,6 +228,7 @@ export interface MessageView {
   author?: { id?: string; name: string };
   citations?: Citation[];
   usage?: { model: string; promptTokens: number; completionTokens: number; costUsd: number };
+  attachments?: AttachmentView[];
 }
 
 export interface EscalationView {

@@ -6,6 +6,7 @@ import { createPrismaClient } from './prisma-client';
 import { JobQueue } from './queue/job-queue';
 import { RateLimiter } from './rate-limiter';
 import { RealtimePublisher } from './realtime/realtime-publisher';
+import { AttachmentsRepository } from './repositories/attachments.repository';
 import { AuditRepository } from './repositories/audit.repository';
 import { ConversationsRepository } from './repositories/conversations.repository';
 import { InboxesRepository } from './repositories/inboxes.repository';
@@ -16,12 +17,15 @@ import { PersonasRepository } from './repositories/personas.repository';
 import { StaffRepository } from './repositories/staff.repository';
 import { TicketsRepository } from './repositories/tickets.repository';
 import { VisitorsRepository } from './repositories/visitors.repository';
+import { ATTACHMENT_STORAGE } from './storage/attachment-storage';
+import { LocalDiskStorage } from './storage/local-disk.storage';
 
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
 /** The shared Redis connection for commands (not for blocking reads or subscriptions). */
 export const REDIS = Symbol('REDIS');
 
 const repositories = [
+  AttachmentsRepository,
   AuditRepository,
   ConversationsRepository,
   InboxesRepository,
@@ -48,7 +52,7 @@ class DataLifecycle implements OnApplicationShutdown {
   }
 }
 
-/** Postgres (Prisma), Redis, the repositories and the realtime publisher, for any Parley process. */
+/** Postgres (Prisma), Redis, the repositories, attachment storage and the realtime publisher, for any Parley process. */
 @Global()
 @Module({})
 export class DataModule {
@@ -77,6 +81,7 @@ export class DataModule {
           inject: [REDIS],
           useFactory: (redis: Redis) => new JobQueue(redis, redisKeys(config.REDIS_PREFIX).bullPrefix),
         },
+        { provide: ATTACHMENT_STORAGE, useFactory: () => new LocalDiskStorage(config.UPLOAD_DIR) },
         ...repositories.map((repository) => ({
           provide: repository,
           inject: [PrismaClient],
@@ -84,7 +89,7 @@ export class DataModule {
         })),
         DataLifecycle,
       ],
-      exports: [PLATFORM_CONFIG, PrismaClient, REDIS, RealtimePublisher, JobQueue, RateLimiter, ...repositories],
+      exports: [PLATFORM_CONFIG, PrismaClient, REDIS, RealtimePublisher, JobQueue, RateLimiter, ATTACHMENT_STORAGE, ...repositories],
     };
   }
 }

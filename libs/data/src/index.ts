@@ -3,6 +3,7 @@ export * from './platform-config';
 export * from './prisma-client';
 export * from './views';
 export * from './realtime/realtime-publisher';
+export * from './repositories/attachments.repository';
 export * from './repositories/audit.repository';
 export * from './repositories/conversations.repository';
 export * from './repositories/inboxes.repository';
@@ -14,7 +15,10 @@ export * from './repositories/staff.repository';
 export * from './repositories/tickets.repository';
 export * from './repositories/visitors.repository';
 export * from './queue/job-queue';
+export * from './storage/attachment-storage';
+export * from './storage/local-disk.storage';
 export type {
+  Attachment,
   Conversation,
   EscalationRule,
   Inbox,

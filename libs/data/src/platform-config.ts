@@ -8,6 +8,8 @@ export const platformConfigSchema = z.object({
     .string()
     .regex(/^[a-zA-Z0-9_.:-]+$/)
     .default('parley'),
+  /** Where the local attachment storage keeps files (relative to the working directory). */
+  UPLOAD_DIR: z.string().min(1).default('.parley/uploads'),
 });
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;
 

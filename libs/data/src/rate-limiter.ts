@@ -12,6 +12,7 @@ export const RATE_LIMITS = {
   login: { limit: 10, windowSeconds: 60 },
   widgetSession: { limit: 30, windowSeconds: 60 },
   visitorMessage: { limit: 20, windowSeconds: 10 },
+  attachmentUpload: { limit: 20, windowSeconds: 60 },
 } satisfies Record<string, RateLimit>;
 
 // INCR and set the window's expiry on its first hit, atomically; returns [count, ttl ms].

@@ -1,4 +1,5 @@
 import type {
+  AttachmentView,
   Citation,
   ConversationView,
   Intent,
@@ -7,9 +8,23 @@ import type {
   ToneLabel,
   UserView,
 } from '@parley/contracts';
-import type { Conversation, Message, Ticket, User, Visitor } from './generated/prisma/client';
+import type { Attachment, Conversation, Message, Ticket, User, Visitor } from './generated/prisma/client';
 
-export type MessageRow = Message & { author?: Pick<User, 'id' | 'name'> | null };
+export type AttachmentSummaryRow = Pick<Attachment, 'id' | 'fileName' | 'contentType' | 'sizeBytes'>;
+
+export type MessageRow = Message & {
+  author?: Pick<User, 'id' | 'name'> | null;
+  attachments?: AttachmentSummaryRow[];
+};
+
+/** What every message read loads with it: the author's name and the attachments' summaries. */
+export const messageInclude = {
+  author: { select: { id: true, name: true } },
+  attachments: {
+    select: { id: true, fileName: true, contentType: true, sizeBytes: true },
+    orderBy: { createdAt: 'asc' },
+  },
+} as const;
 
 export type ConversationRow = Conversation & {
   visitor: Pick<Visitor, 'id' | 'name' | 'email'>;
@@ -30,6 +45,15 @@ interface MessageMetadata {
   citations?: Citation[];
 }
 
+/** Downloading needs a staff token or the owning visitor's token (see docs/attachments.md). */
+export function attachmentUrl(id: string): string {
+  return `/api/v1/attachments/${id}`;
+}
+
+export function toAttachmentView(row: AttachmentSummaryRow): AttachmentView {
+  return { id: row.id, name: row.fileName, contentType: row.contentType, size: row.sizeBytes, url: attachmentUrl(row.id) };
+}
+
 export function toMessageView(row: MessageRow): MessageView {
   const view: MessageView = {
     id: row.id,
@@ -46,6 +70,7 @@ export function toMessageView(row: MessageRow): MessageView {
   if (row.author) view.author = { id: row.author.id, name: row.author.name };
   const metadata = row.metadata as MessageMetadata | null;
   if (metadata?.citations?.length) view.citations = metadata.citations;
+  if (row.attachments?.length) view.attachments = row.attachments.map(toAttachmentView);
   if (row.model) {
     view.usage = {
       model: row.model,

@@ -1,7 +1,7 @@
 import type { ConversationStatus } from '@parley/contracts';
 
 /** The HTTP status a transport should use for a domain error; the domain itself never speaks HTTP. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 429 | 503;
 
 /**
  * Base of every error the domain throws on purpose. One filter per transport maps it to the
@@ -78,6 +78,16 @@ export class PayloadTooLargeError extends DomainError {
     unit = 'characters',
   ) {
     super(`${field} is too large: at most ${max} ${unit}`);
+  }
+}
+
+/** 415: the content's real type (read from its bytes) is not one that is accepted here. */
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly code = 'unsupported_media_type';
+  readonly status = 415;
+
+  constructor(message: string) {
+    super(message);
   }
 }
 

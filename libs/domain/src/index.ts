@@ -11,3 +11,5 @@ export * from './knowledge/chunking';
 export * from './knowledge/citations';
 export * from './knowledge/knowledge-scope';
 export * from './knowledge/rank-fusion';
+export * from './attachments/attachment-rules';
+export * from './attachments/image-parts';

@@ -11,9 +11,12 @@ export interface SystemMessage {
   content: string;
 }
 
+/** A part of a user message: text, or an image (a `data:` or https URL) for vision models. */
+export type UserContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
+
 export interface UserMessage {
   role: 'user';
-  content: string;
+  content: string | UserContentPart[];
 }
 
 export interface AssistantMessage {

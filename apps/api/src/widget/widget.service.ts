@@ -10,6 +10,7 @@ import {
   type WidgetSessionView,
 } from '@parley/contracts';
 import {
+  AttachmentsRepository,
   ConversationsRepository,
   InboxesRepository,
   JobQueue,
@@ -22,11 +23,13 @@ import {
   toVisitorMessageView,
   type Conversation,
   type Inbox,
+  type MessageRow,
   type Persona,
   type Visitor,
 } from '@parley/data';
 import {
   analyzeMessage,
+  ConflictError,
   ForbiddenError,
   moveFor,
   NotFoundError,
@@ -59,6 +62,7 @@ export class WidgetService {
     private readonly jobs: JobQueue,
     private readonly tokens: TokenService,
     private readonly limiter: RateLimiter,
+    private readonly attachments: AttachmentsRepository,
   ) {}
 
   async startSession(origin: string | undefined, ip: string, input: WidgetSessionInput): Promise<WidgetSessionView> {
@@ -98,14 +102,19 @@ export class WidgetService {
     await joinConversation(conversation.id);
     if (opened) this.realtime.joinVisitorToConversation(visitor.visitorId, conversation.id);
 
+    const attachmentIds = [...new Set((input.attachments ?? []).map((attachment) => attachment.id))];
+    await this.requireSendableAttachments(visitor, attachmentIds, input.clientMessageId);
+
     const analysis = analyzeMessage(input.text);
-    const { message, created } = await this.messages.append(visitor.orgId, conversation.id, {
+    const appended = await this.messages.append(visitor.orgId, conversation.id, {
       role: 'visitor',
       text: input.text,
       clientMessageId: input.clientMessageId,
       tone: analysis.tone,
       intent: analysis.intent,
     });
+    const { created } = appended;
+    const message = await this.linkAttachments(visitor, attachmentIds, appended.message);
     if (created) {
       this.realtime.messageNew(visitor.orgId, toMessageView(message), toVisitorMessageView(message));
       await this.reopenIfResolved(conversation);
@@ -220,5 +229,24 @@ export class WidgetService {
   private async announce(orgId: string, conversationId: string): Promise<void> {
     const row = await this.conversations.findById(orgId, conversationId);
     if (row) this.realtime.conversationUpdated(orgId, toConversationView(row));
+  }
+
+  /** Every id must be an upload of this visitor, not yet sent with another message (a resend of the same message is fine). */
+  private async requireSendableAttachments(visitor: VisitorPrincipal, ids: string[], clientMessageId: string): Promise<void> {
+    if (ids.length === 0) return;
+    const rows = await this.attachments.findUploadedBy(visitor.orgId, visitor.visitorId, ids);
+    if (rows.length < ids.length) throw new NotFoundError('attachment');
+    const taken = rows.find((row) => row.messageId !== null && row.message?.clientMessageId !== clientMessageId);
+    if (taken) throw new ConflictError('attachment_already_sent', `attachment ${taken.id} was already sent with another message`);
+  }
+
+  /** Links the uploads to the stored message and returns it with its attachments. */
+  private async linkAttachments(visitor: VisitorPrincipal, ids: string[], message: MessageRow): Promise<MessageRow> {
+    if (ids.length === 0) return message;
+    await this.attachments.linkToMessage(visitor.orgId, visitor.visitorId, ids, {
+      messageId: message.id,
+      conversationId: message.conversationId,
+    });
+    return (await this.messages.findById(visitor.orgId, message.id)) ?? message;
   }
 }

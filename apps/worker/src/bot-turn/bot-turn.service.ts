@@ -12,9 +12,18 @@ import {
   type MessageRow,
   type NewMessage,
 } from '@parley/data';
-import { answerFromKnowledge, assemblePrompt, botMaySpeak, citationsForReply, numberReferences, toCitation } from '@parley/domain';
+import {
+  answerFromKnowledge,
+  assemblePrompt,
+  botMaySpeak,
+  citationsForReply,
+  numberReferences,
+  toCitation,
+  withAttachmentNotes,
+} from '@parley/domain';
 import { ESCALATE_TOOL, ESCALATE_TOOL_NAME, estimateCostUsd, isAbortError, type ChatResult } from '@parley/llm';
 import { randomUUID } from 'node:crypto';
+import { PromptImagesService } from '../attachments/prompt-images.service';
 import { EscalationService } from '../escalation/escalation.service';
 import { KnowledgeRetrievalService } from '../knowledge/knowledge-retrieval.service';
 import type { RetrievedPassage } from '../knowledge/retriever';
@@ -54,6 +63,7 @@ export class BotTurnService {
     private readonly escalation: EscalationService,
     private readonly cancellation: TurnCancellation,
     private readonly llm: LlmGateway,
+    private readonly images: PromptImagesService,
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {}
 
@@ -77,11 +87,12 @@ export class BotTurnService {
 
   private async answerWithLlm(turn: Turn, signal: AbortSignal) {
     // Independent reads, in parallel: the turn waits for the slowest, not for their sum.
-    const [persona, retrieval, transcript, orgName] = await Promise.all([
+    const [persona, retrieval, transcript, orgName, images] = await Promise.all([
       this.personas.findById(turn.orgId, turn.conversation.personaId),
       this.retrieve(turn),
       this.messages.recentTranscript(turn.orgId, turn.conversationId, TRANSCRIPT_MESSAGES),
       this.staff.getOrganizationName(turn.orgId),
+      this.images.forMessage(turn.orgId, turn.question),
     ]);
     if (!persona) return;
     const references = numberReferences(retrieval.passages);
@@ -91,7 +102,7 @@ export class BotTurnService {
       articles: references.map((reference) => ({ id: reference.articleId, title: reference.title, url: reference.url ?? undefined, text: reference.text })),
       transcript: transcript.map((message) => ({
         role: message.role,
-        text: message.text,
+        text: withAttachmentNotes(message.text, message.attachments?.map((a) => ({ name: a.fileName, contentType: a.contentType }))),
         internal: message.internal,
         authorName: message.author?.name,
       })),
@@ -105,7 +116,7 @@ export class BotTurnService {
       result = await this.llm.complete(
         {
           models: [persona.model ?? this.config.LLM_MODEL, ...persona.fallbackModels],
-          messages: prompt,
+          messages: (model) => this.images.promptFor(model, prompt, images),
           tools: [ESCALATE_TOOL],
           temperature: persona.temperature ?? undefined,
           maxTokens: persona.maxReplyTokens ?? undefined,

@@ -5,7 +5,8 @@ import { WORKER_CONFIG, type WorkerConfig } from '../worker-config';
 export interface CompletionRequest {
   /** Tried in order until one answers. */
   models: string[];
-  messages: ChatMessage[];
+  /** The prompt, or the prompt for a given model (e.g. with images only for vision models). */
+  messages: ChatMessage[] | ((model: string) => ChatMessage[]);
   tools?: ToolDefinition[];
   temperature?: number;
   maxTokens?: number;
@@ -47,7 +48,7 @@ export class LlmGateway {
       try {
         return await this.client.streamChat({
           model,
-          messages: request.messages,
+          messages: typeof request.messages === 'function' ? request.messages(model) : request.messages,
           tools: request.tools,
           temperature: request.temperature,
           maxTokens: request.maxTokens,

@@ -1,6 +1,6 @@
 import type { ConversationStatus, EscalationSource, Priority, Tone } from '@parley/contracts';
 import type { Conversation, PrismaClient } from '../generated/prisma/client';
-import { conversationInclude, type ConversationRow, type MessageRow } from '../views';
+import { conversationInclude, messageInclude, type ConversationRow, type MessageRow } from '../views';
 
 export interface ConversationPage {
   items: Array<{ conversation: ConversationRow; lastMessage: MessageRow | null }>;
@@ -19,8 +19,6 @@ export interface EscalationUpdate {
   rule?: string;
   priority?: Priority;
 }
-
-const authorSelect = { author: { select: { id: true, name: true } } } as const;
 
 function encodeCursor(row: Conversation): string {
   return Buffer.from(`${row.updatedAt.toISOString()}|${row.id}`).toString('base64url');
@@ -47,7 +45,7 @@ export class ConversationsRepository {
   findWithMessages(orgId: string, id: string): Promise<(ConversationRow & { messages: MessageRow[] }) | null> {
     return this.prisma.conversation.findFirst({
       where: { id, orgId },
-      include: { ...conversationInclude, messages: { orderBy: { seq: 'asc' }, include: authorSelect } },
+      include: { ...conversationInclude, messages: { orderBy: { seq: 'asc' }, include: messageInclude } },
     });
   }
 
@@ -96,7 +94,7 @@ export class ConversationsRepository {
             }
           : {}),
       },
-      include: { ...conversationInclude, messages: { where: { internal: false }, orderBy: { seq: 'desc' }, take: 1 } },
+      include: { ...conversationInclude, messages: { where: { internal: false }, orderBy: { seq: 'desc' }, take: 1, include: messageInclude } },
       orderBy: [{ updatedAt: 'desc' }, { id: 'desc' }],
       take: filter.limit + 1,
     });

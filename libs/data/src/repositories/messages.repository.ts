@@ -1,7 +1,7 @@
 import type { Citation, Intent, MessageRole, Tone } from '@parley/contracts';
 import { randomUUID } from 'node:crypto';
 import type { Message, PrismaClient } from '../generated/prisma/client';
-import type { MessageRow } from '../views';
+import { messageInclude, type MessageRow } from '../views';
 
 export interface NewMessage {
   /** Pre-allocated id, e.g. for a bot reply whose deltas were streamed under this id. */
@@ -17,8 +17,6 @@ export interface NewMessage {
   usage?: { model: string; promptTokens: number; completionTokens: number; costUsd: number };
   metadata?: Record<string, unknown>;
 }
-
-const authorSelect = { author: { select: { id: true, name: true } } } as const;
 
 export class MessagesRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -80,14 +78,14 @@ export class MessagesRepository {
     }
     const existing = await this.prisma.message.findFirst({
       where: { orgId, conversationId, OR: [{ id }, ...(clientMessageId ? [{ clientMessageId }] : [])] },
-      include: authorSelect,
+      include: messageInclude,
     });
     if (!existing) throw new Error(`conversation ${conversationId} not found in organization`);
     return { message: existing, created: false };
   }
 
   findById(orgId: string, id: string): Promise<MessageRow | null> {
-    return this.prisma.message.findFirst({ where: { id, orgId }, include: authorSelect });
+    return this.prisma.message.findFirst({ where: { id, orgId }, include: messageInclude });
   }
 
   /** Messages after `afterSeq`, in order; internal notes only when asked for. */
@@ -106,7 +104,7 @@ export class MessagesRepository {
       },
       orderBy: { seq: 'asc' },
       take: options.limit ?? 500,
-      include: authorSelect,
+      include: messageInclude,
     });
   }
 
@@ -116,7 +114,7 @@ export class MessagesRepository {
       where: { orgId, conversationId, internal: false },
       orderBy: { seq: 'desc' },
       take: limit,
-      include: authorSelect,
+      include: messageInclude,
     });
     return rows.reverse();
   }
