@@ -10,10 +10,13 @@ export * from './repositories/instance-secrets.repository';
 export * from './repositories/knowledge.repository';
 export * from './repositories/messages.repository';
 export * from './repositories/personas.repository';
+export * from './repositories/providers.repository';
 export * from './repositories/staff.repository';
 export * from './repositories/tickets.repository';
+export * from './repositories/usage.repository';
 export * from './repositories/visitors.repository';
 export * from './queue/job-queue';
+export * from './secret-box';
 export type {
   Conversation,
   EscalationRule,
@@ -21,6 +24,7 @@ export type {
   KnowledgeArticle,
   Message,
   Persona,
+  Provider,
   Ticket,
   User,
   Visitor,

@@ -54,6 +54,7 @@ describe('OpenAICompatibleClient against a mock OpenAI server', () => {
         promptTokens: Math.ceil((SYSTEM.length + QUESTION.length) / 4),
         completionTokens: Math.ceil(answer.length / 4),
       },
+      usageReported: true,
       model: 'gpt-4o-mini',
       finishReason: 'stop',
     });
