@@ -7,3 +7,4 @@ export * from './prompt/prompt-assembly';
 export * from './knowledge/extractive-answer';
 export * from './escalation/rule-condition';
 export * from './knowledge/knowledge-answer';
+export * from './providers/model-ref';
