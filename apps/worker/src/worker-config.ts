@@ -9,6 +9,12 @@ export const workerConfigSchema = platformConfigSchema.extend({
   /** Abandon a model that has not sent its first token after this long, and try the next. */
   LLM_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().min(100).default(15_000),
   LLM_TOTAL_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(60_000),
+  /** Tries per model before its first token, with exponential backoff from LLM_RETRY_BASE_MS. */
+  LLM_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(2),
+  LLM_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(250),
+  /** A provider failing this many times in a row is skipped for LLM_BREAKER_HALF_OPEN_MS. */
+  LLM_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1_000).default(5),
+  LLM_BREAKER_HALF_OPEN_MS: z.coerce.number().int().min(10).default(30_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
 });
 export type WorkerConfig = z.infer<typeof workerConfigSchema>;

@@ -2,6 +2,8 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DataModule } from '@parley/data';
 import { BotTurnService } from './bot-turn/bot-turn.service';
 import { LlmGateway } from './bot-turn/llm-gateway';
+import { ProviderDirectory } from './bot-turn/provider-directory';
+import { UsageBudget } from './bot-turn/usage-budget';
 import { TurnCancellation } from './bot-turn/turn-cancellation';
 import { TurnLock } from './bot-turn/turn-lock';
 import { EscalationService } from './escalation/escalation.service';
@@ -21,6 +23,8 @@ export class WorkerModule {
         BotTurnService,
         EscalationService,
         LlmGateway,
+        ProviderDirectory,
+        UsageBudget,
         TurnCancellation,
         TurnLock,
         VisitorMessageHandler,

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Analysis, Citation } from '@parley/contracts';
 import {
   ConversationsRepository,
@@ -13,17 +13,19 @@ import {
   type ConversationRow,
   type MessageRow,
   type NewMessage,
+  type Persona,
 } from '@parley/data';
-import { answerFromKnowledge, assemblePrompt, botMaySpeak } from '@parley/domain';
-import { ESCALATE_TOOL, ESCALATE_TOOL_NAME, estimateCostUsd, isAbortError, type ChatResult } from '@parley/llm';
+import { answerFromKnowledge, assemblePrompt, botMaySpeak, transcriptTokenBudget } from '@parley/domain';
+import { ESCALATE_TOOL, ESCALATE_TOOL_NAME, isAbortError } from '@parley/llm';
 import { randomUUID } from 'node:crypto';
 import { EscalationService } from '../escalation/escalation.service';
-import { WORKER_CONFIG, type WorkerConfig } from '../worker-config';
 import { LlmGateway } from './llm-gateway';
+import { ProviderDirectory, type ResolvedTarget } from './provider-directory';
 import { TurnCancellation } from './turn-cancellation';
+import { turnUsage } from './turn-usage';
+import { UsageBudget } from './usage-budget';
 
 const TRANSCRIPT_MESSAGES = 40;
-const MAX_TRANSCRIPT_CHARS = 24_000;
 const ARTICLES_PER_TURN = 3;
 export const LLM_UNAVAILABLE_MESSAGE =
   "I'm sorry, I can't answer right now. I'm bringing in a person from our team to help you.";
@@ -54,36 +56,41 @@ export class BotTurnService {
     private readonly escalation: EscalationService,
     private readonly cancellation: TurnCancellation,
     private readonly llm: LlmGateway,
-    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
+    private readonly providers: ProviderDirectory,
+    private readonly budget: UsageBudget,
   ) {}
 
   async run(input: TurnInput): Promise<void> {
     const { conversation } = input;
     if (!botMaySpeak(conversation.status)) return;
     const turn: Turn = { ...input, orgId: conversation.orgId, conversationId: conversation.id };
-    if (!this.llm.enabled) {
-      return this.answerFromKnowledge(turn, await this.knowledge.search(turn.orgId, turn.question.text, ARTICLES_PER_TURN));
+    const persona = await this.personas.findById(turn.orgId, conversation.personaId);
+    if (!persona) return;
+    // Read every turn, so a persona or provider change applies to the next reply.
+    const targets = await this.providers.chainFor(turn.orgId, persona);
+    const budgetReached = targets.length > 0 && (await this.budget.reached(turn.orgId));
+    if (targets.length === 0 || budgetReached) {
+      const articles = await this.knowledge.search(turn.orgId, turn.question.text, ARTICLES_PER_TURN);
+      return this.answerFromKnowledge(turn, articles, budgetReached ? 'budget_reached' : undefined);
     }
 
     const { signal, release } = this.cancellation.register(turn.conversationId);
     this.realtime.typing(turn.orgId, { conversationId: turn.conversationId, role: 'bot', on: true });
     try {
-      await this.answerWithLlm(turn, signal);
+      await this.answerWithLlm(turn, signal, persona, targets);
     } finally {
       release();
       this.realtime.typing(turn.orgId, { conversationId: turn.conversationId, role: 'bot', on: false });
     }
   }
 
-  private async answerWithLlm(turn: Turn, signal: AbortSignal) {
+  private async answerWithLlm(turn: Turn, signal: AbortSignal, persona: Persona, targets: ResolvedTarget[]) {
     // Independent reads, in parallel: the turn waits for the slowest, not for their sum.
-    const [persona, articles, transcript, orgName] = await Promise.all([
-      this.personas.findById(turn.orgId, turn.conversation.personaId),
+    const [articles, transcript, orgName] = await Promise.all([
       this.knowledge.search(turn.orgId, turn.question.text, ARTICLES_PER_TURN),
       this.messages.recentTranscript(turn.orgId, turn.conversationId, TRANSCRIPT_MESSAGES),
       this.staff.getOrganizationName(turn.orgId),
     ]);
-    if (!persona) return;
     const prompt = assemblePrompt({
       orgName,
       persona: { name: persona.name, instructions: persona.instructions, tone: persona.tone ?? undefined, languagePolicy: persona.languagePolicy },
@@ -95,23 +102,31 @@ export class BotTurnService {
         authorName: message.author?.name,
       })),
       analysis: turn.analysis,
-      maxTranscriptChars: MAX_TRANSCRIPT_CHARS,
+      maxTranscriptTokens: transcriptTokenBudget(targets[0]?.contextWindow, persona.maxReplyTokens ?? undefined),
     });
 
-    const messageId = randomUUID();
-    let result: ChatResult;
+    // A model that fails mid-stream is replaced by the next; its partial reply is discarded and
+    // the next one streams under a new id, so the visitor never sees the broken half twice.
+    let messageId = randomUUID();
+    let result: Awaited<ReturnType<LlmGateway['complete']>>;
     try {
       result = await this.llm.complete(
         {
-          models: [persona.model ?? this.config.LLM_MODEL, ...persona.fallbackModels],
+          targets,
           messages: prompt,
           tools: [ESCALATE_TOOL],
           temperature: persona.temperature ?? undefined,
           maxTokens: persona.maxReplyTokens ?? undefined,
           signal,
         },
-        (delta, index) =>
-          this.realtime.messageDelta(turn.orgId, { conversationId: turn.conversationId, messageId, delta, index }),
+        {
+          onDelta: (delta, index) =>
+            this.realtime.messageDelta(turn.orgId, { conversationId: turn.conversationId, messageId, delta, index }),
+          onDiscard: () => {
+            this.realtime.messageDiscard(turn.orgId, { conversationId: turn.conversationId, messageId });
+            messageId = randomUUID();
+          },
+        },
       );
     } catch (error) {
       if (isAbortError(error) || signal.aborted) return;
@@ -122,7 +137,7 @@ export class BotTurnService {
     }
     if (signal.aborted) return;
 
-    const costUsd = estimateCostUsd(result.model, result.usage);
+    const usage = turnUsage(prompt, result);
     const text = result.text.trim();
     if (text) {
       await this.publishIfBotMaySpeak(turn, {
@@ -130,13 +145,22 @@ export class BotTurnService {
         role: 'bot',
         text,
         citations: citationsFor(articles),
-        usage: { model: result.model, ...result.usage, costUsd },
+        usage: { model: result.model, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, costUsd: usage.costUsd },
+        metadata: { provider: result.target.providerName, ...(usage.estimated ? { usageEstimated: true } : {}) },
       });
     }
     await this.conversations.recordBotTurn(turn.orgId, turn.conversationId, {
       answered: text.length > 0,
-      tokens: result.usage.promptTokens + result.usage.completionTokens,
-      costUsd,
+      tokens: usage.promptTokens + usage.completionTokens,
+      costUsd: usage.costUsd,
+    });
+    await this.budget.record(turn.orgId, {
+      conversationId: turn.conversationId,
+      personaId: persona.id,
+      messageId: text ? messageId : null,
+      provider: result.target.providerName,
+      model: result.model,
+      ...usage,
     });
     const escalateCall = result.toolCalls.find((call) => call.name === ESCALATE_TOOL_NAME);
     if (escalateCall) {
@@ -145,13 +169,14 @@ export class BotTurnService {
     }
   }
 
-  private async answerFromKnowledge(turn: Turn, articles: ArticleHit[]): Promise<void> {
+  /** `budget_reached`: the organization's monthly LLM budget is spent, so the LLM is not asked. */
+  private async answerFromKnowledge(turn: Turn, articles: ArticleHit[], reason?: 'budget_reached'): Promise<void> {
     const answer = answerFromKnowledge(turn.question.text, articles);
     await this.publishIfBotMaySpeak(turn, {
       role: 'bot',
       text: answer.text,
       citations: answer.article ? citationsFor([answer.article]) : undefined,
-      metadata: { mode: 'knowledge_base', unanswered: answer.kind === 'unanswered' },
+      metadata: { mode: 'knowledge_base', unanswered: answer.kind === 'unanswered', ...(reason ? { reason } : {}) },
     });
     await this.conversations.recordBotTurn(turn.orgId, turn.conversationId, {
       answered: answer.kind === 'answered',
