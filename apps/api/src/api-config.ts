@@ -9,6 +9,8 @@ export const apiConfigSchema = platformConfigSchema.extend({
   STAFF_TOKEN_TTL: z.string().default('12h'),
   /** The address websites load the widget from, used in embed snippets. */
   PUBLIC_URL: z.string().url().optional(),
+  /** Only its presence is used here: bare model names in a persona need this default provider. */
+  OPENAI_API_KEY: z.string().min(1).optional(),
 });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 

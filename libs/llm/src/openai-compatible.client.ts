@@ -79,6 +79,17 @@ export class OpenAICompatibleClient {
     }
   }
 
+  /** The model ids the provider lists (`GET /models`): a cheap check of URL, key and headers. */
+  async listModels(signal?: AbortSignal): Promise<string[]> {
+    try {
+      const ids: string[] = [];
+      for await (const model of this.#sdk.models.list({ signal })) ids.push(model.id);
+      return ids;
+    } catch (error) {
+      throw toLlmError(error, this.#apiKey);
+    }
+  }
+
   #failure(error: unknown, callerSignal: AbortSignal | undefined, idle: IdleTimer): unknown {
     if (error instanceof DeltaHandlerError) return error.original;
     if (callerSignal?.aborted) return new LlmError('aborted', 'The model request was aborted');
