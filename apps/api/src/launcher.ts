@@ -3,6 +3,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { loadApiConfig } from './api-config';
+import { ensureEncryptionKey } from './bootstrap/encryption-key';
 import { DependencyUnavailableError, prepareInstance } from './bootstrap/prepare-instance';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -45,6 +46,8 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
+  // Before the config is read: the API and the worker inherit the key through the environment.
+  ensureEncryptionKey(process.env, join(ROOT, '.parley', 'encryption.key'), log);
   const config = loadApiConfig();
   const admin = await prepareInstance(config, process.env, log);
 
