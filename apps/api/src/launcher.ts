@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   log(`  Widget     ${base}/demo.html  (the embeddable widget: ${base}/widget.js)`);
   log(`  Admin      ${admin.adminEmail}${admin.defaultPassword ? ` / ${admin.defaultPassword}  (local default: set ADMIN_EMAIL and ADMIN_PASSWORD for a real install)` : ''}`);
   if (!process.env.OPENAI_API_KEY) {
-    log('  LLM        none configured: the bot answers from knowledge articles (set OPENAI_API_KEY, OPENAI_BASE_URL, LLM_MODEL)');
+    log('  LLM        no default provider: bots answer from knowledge articles unless an admin adds a provider (POST /api/v1/providers) or you set OPENAI_API_KEY, OPENAI_BASE_URL, LLM_MODEL');
   }
 }
 
