@@ -19,7 +19,7 @@ import { answerFromKnowledge, assemblePrompt, botMaySpeak, transcriptTokenBudget
 import { ESCALATE_TOOL, ESCALATE_TOOL_NAME, isAbortError } from '@parley/llm';
 import { randomUUID } from 'node:crypto';
 import { EscalationService } from '../escalation/escalation.service';
-import { LlmGateway } from './llm-gateway';
+import { LlmGateway, type CompletionResult } from './llm-gateway';
 import { ProviderDirectory, type ResolvedTarget } from './provider-directory';
 import { TurnCancellation } from './turn-cancellation';
 import { turnUsage } from './turn-usage';
@@ -108,7 +108,7 @@ export class BotTurnService {
     // A model that fails mid-stream is replaced by the next; its partial reply is discarded and
     // the next one streams under a new id, so the visitor never sees the broken half twice.
     let messageId = randomUUID();
-    let result: Awaited<ReturnType<LlmGateway['complete']>>;
+    let result: CompletionResult;
     try {
       result = await this.llm.complete(
         {

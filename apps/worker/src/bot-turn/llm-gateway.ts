@@ -20,6 +20,9 @@ export interface CompletionRequest {
   signal: AbortSignal;
 }
 
+/** The reply, and the link of the chain that gave it. */
+export type CompletionResult = ChainResult & { target: ResolvedTarget };
+
 export interface CompletionCallbacks {
   onDelta: (delta: string, index: number) => void;
   /** The streaming model failed mid-reply: drop what it streamed; the next model starts afresh. */
@@ -47,7 +50,7 @@ export class LlmGateway {
     this.circuits = new ProviderCircuits(this.options);
   }
 
-  async complete(request: CompletionRequest, callbacks: CompletionCallbacks): Promise<ChainResult & { target: ResolvedTarget }> {
+  async complete(request: CompletionRequest, callbacks: CompletionCallbacks): Promise<CompletionResult> {
     const result = await completeWithChain(request.targets, request, this.circuits, this.options, {
       ...callbacks,
       onFailure: (target, error) =>

@@ -9,6 +9,8 @@ import { WORKER_CONFIG, type WorkerConfig } from '../worker-config';
 export interface ResolvedTarget extends ChainTarget {
   price?: Pick<ProviderModel, 'inputUsdPerMillion' | 'outputUsdPerMillion'>;
   contextWindow?: number;
+  /** Whether the model takes image parts (provider configuration, else gpt-tokenizer's model data). */
+  vision?: boolean;
 }
 
 const DEFAULT_PROVIDER = 'default';
@@ -74,6 +76,7 @@ export class ProviderDirectory {
       model,
       price: config,
       contextWindow: config?.contextWindow ?? knownModelFacts(model).contextWindow,
+      vision: config?.vision ?? knownModelFacts(model).vision,
     };
   }
 

@@ -1,5 +1,5 @@
 import { estimateCostUsd, estimateUsage, type ChatMessage } from '@parley/llm';
-import type { LlmGateway } from './llm-gateway';
+import type { CompletionResult } from './llm-gateway';
 
 export interface TurnUsage {
   promptTokens: number;
@@ -10,7 +10,7 @@ export interface TurnUsage {
 }
 
 /** Tokens and cost of the call that answered: as the provider reported them, else counted locally. */
-export function turnUsage(prompt: ChatMessage[], result: Awaited<ReturnType<LlmGateway['complete']>>): TurnUsage {
+export function turnUsage(prompt: ChatMessage[], result: CompletionResult): TurnUsage {
   const estimated = !result.usageReported;
   const completion = result.text + result.toolCalls.map((call) => call.name + JSON.stringify(call.arguments)).join('');
   const tokens = estimated ? estimateUsage(prompt, completion) : result.usage;
