@@ -64,14 +64,18 @@ export class BotTurnService {
     const { conversation } = input;
     if (!botMaySpeak(conversation.status)) return;
     const turn: Turn = { ...input, orgId: conversation.orgId, conversationId: conversation.id };
-    const persona = await this.personas.findById(turn.orgId, conversation.personaId);
-    if (!persona) return;
     // Read every turn, so a persona or provider change applies to the next reply.
+    const [persona, budget] = await Promise.all([
+      this.personas.findById(turn.orgId, conversation.personaId),
+      this.budget.check(turn.orgId),
+    ]);
+    if (!persona) return;
     const targets = await this.providers.chainFor(turn.orgId, persona);
-    const budgetReached = targets.length > 0 && (await this.budget.reached(turn.orgId));
-    if (targets.length === 0 || budgetReached) {
+    const overBudget = targets.length > 0 && budget.reached;
+    if (overBudget) await this.budget.turnBlocked(turn.orgId, budget);
+    if (targets.length === 0 || overBudget) {
       const articles = await this.knowledge.search(turn.orgId, turn.question.text, ARTICLES_PER_TURN);
-      return this.answerFromKnowledge(turn, articles, budgetReached ? 'budget_reached' : undefined);
+      return this.answerFromKnowledge(turn, articles, overBudget ? 'budget_reached' : undefined);
     }
 
     const { signal, release } = this.cancellation.register(turn.conversationId);

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { AuditRepository, RealtimePublisher, UsageRepository, usageMonth, type LlmCall } from '@parley/data';
 
+export interface BudgetCheck {
+  reached: boolean;
+  month: string;
+  budgetUsd: number | null;
+  spentUsd: number;
+}
+
 /**
  * An organization's monthly LLM budget: checked before each LLM turn (one primary-key read of
  * the month's counter), and added to after each call. When the month-to-date spend reaches the
@@ -15,14 +22,16 @@ export class UsageBudget {
     private readonly realtime: RealtimePublisher,
   ) {}
 
-  async reached(orgId: string, at: Date = new Date()): Promise<boolean> {
-    const budget = await this.usage.monthlyBudget(orgId);
-    if (budget === null) return false;
+  /** One read: whether this month's spend has reached the budget. */
+  async check(orgId: string, at: Date = new Date()): Promise<BudgetCheck> {
     const month = usageMonth(at);
-    const { costUsd } = await this.usage.monthToDate(orgId, month);
-    if (costUsd < budget) return false;
-    await this.tellOnce(orgId, month, budget, costUsd);
-    return true;
+    const { budgetUsd, spentUsd } = await this.usage.budgetStatus(orgId, month);
+    return { reached: budgetUsd !== null && spentUsd >= budgetUsd, month, budgetUsd, spentUsd };
+  }
+
+  /** A turn is switched to the knowledge base because of the budget: make sure admins know. */
+  async turnBlocked(orgId: string, check: BudgetCheck): Promise<void> {
+    if (check.budgetUsd !== null) await this.tellOnce(orgId, check.month, check.budgetUsd, check.spentUsd);
   }
 
   async record(orgId: string, call: LlmCall, at: Date = new Date()): Promise<void> {

@@ -66,6 +66,18 @@ export class UsageRepository {
     return count === 1;
   }
 
+  /** The budget and the month's spend in one read: the check made before every LLM turn. */
+  async budgetStatus(orgId: string, month: string): Promise<{ budgetUsd: number | null; spentUsd: number }> {
+    const [row] = await this.prisma.$queryRaw<Array<{ budget: Prisma.Decimal | null; spent: Prisma.Decimal | null }>>`
+      SELECT o.monthly_budget_usd AS budget, u.cost_usd AS spent
+      FROM organizations o LEFT JOIN usage_months u ON u.org_id = o.id AND u.month = ${month}
+      WHERE o.id = ${orgId}::uuid`;
+    return {
+      budgetUsd: row?.budget == null ? null : new Prisma.Decimal(row.budget).toNumber(),
+      spentUsd: row?.spent == null ? 0 : new Prisma.Decimal(row.spent).toNumber(),
+    };
+  }
+
   async monthlyBudget(orgId: string): Promise<number | null> {
     const org = await this.prisma.organization.findUnique({ where: { id: orgId }, select: { monthlyBudgetUsd: true } });
     return org?.monthlyBudgetUsd?.toNumber() ?? null;
