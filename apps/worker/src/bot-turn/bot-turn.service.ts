@@ -23,7 +23,7 @@ import { LlmGateway, type CompletionResult } from './llm-gateway';
 import { ProviderDirectory, type ResolvedTarget } from './provider-directory';
 import { TurnCancellation } from './turn-cancellation';
 import { turnUsage } from './turn-usage';
-import { UsageBudget } from './usage-budget';
+import { UsageBudget, type BudgetCheck } from './usage-budget';
 
 const TRANSCRIPT_MESSAGES = 40;
 const ARTICLES_PER_TURN = 3;
@@ -65,12 +65,13 @@ export class BotTurnService {
     if (!botMaySpeak(conversation.status)) return;
     const turn: Turn = { ...input, orgId: conversation.orgId, conversationId: conversation.id };
     // Read every turn, so a persona or provider change applies to the next reply.
-    const [persona, budget] = await Promise.all([
+    const [persona, providers, budget] = await Promise.all([
       this.personas.findById(turn.orgId, conversation.personaId),
+      this.providers.load(turn.orgId),
       this.budget.check(turn.orgId),
     ]);
     if (!persona) return;
-    const targets = await this.providers.chainFor(turn.orgId, persona);
+    const targets = providers.chainFor(persona);
     const overBudget = targets.length > 0 && budget.reached;
     if (overBudget) await this.budget.turnBlocked(turn.orgId, budget);
     if (targets.length === 0 || overBudget) {
@@ -81,14 +82,14 @@ export class BotTurnService {
     const { signal, release } = this.cancellation.register(turn.conversationId);
     this.realtime.typing(turn.orgId, { conversationId: turn.conversationId, role: 'bot', on: true });
     try {
-      await this.answerWithLlm(turn, signal, persona, targets);
+      await this.answerWithLlm(turn, signal, persona, targets, budget);
     } finally {
       release();
       this.realtime.typing(turn.orgId, { conversationId: turn.conversationId, role: 'bot', on: false });
     }
   }
 
-  private async answerWithLlm(turn: Turn, signal: AbortSignal, persona: Persona, targets: ResolvedTarget[]) {
+  private async answerWithLlm(turn: Turn, signal: AbortSignal, persona: Persona, targets: ResolvedTarget[], budget: BudgetCheck) {
     // Independent reads, in parallel: the turn waits for the slowest, not for their sum.
     const [articles, transcript, orgName] = await Promise.all([
       this.knowledge.search(turn.orgId, turn.question.text, ARTICLES_PER_TURN),
@@ -153,19 +154,25 @@ export class BotTurnService {
         metadata: { provider: result.target.providerName, ...(usage.estimated ? { usageEstimated: true } : {}) },
       });
     }
-    await this.conversations.recordBotTurn(turn.orgId, turn.conversationId, {
-      answered: text.length > 0,
-      tokens: usage.promptTokens + usage.completionTokens,
-      costUsd: usage.costUsd,
-    });
-    await this.budget.record(turn.orgId, {
-      conversationId: turn.conversationId,
-      personaId: persona.id,
-      messageId: text ? messageId : null,
-      provider: result.target.providerName,
-      model: result.model,
-      ...usage,
-    });
+    await Promise.all([
+      this.conversations.recordBotTurn(turn.orgId, turn.conversationId, {
+        answered: text.length > 0,
+        tokens: usage.promptTokens + usage.completionTokens,
+        costUsd: usage.costUsd,
+      }),
+      this.budget.record(
+        turn.orgId,
+        {
+          conversationId: turn.conversationId,
+          personaId: persona.id,
+          messageId: text ? messageId : null,
+          provider: result.target.providerName,
+          model: result.model,
+          ...usage,
+        },
+        budget,
+      ),
+    ]);
     const escalateCall = result.toolCalls.find((call) => call.name === ESCALATE_TOOL_NAME);
     if (escalateCall) {
       const reason = typeof escalateCall.arguments['reason'] === 'string' ? escalateCall.arguments['reason'] : 'the assistant asked for a person';

@@ -36,9 +36,14 @@ export class ProviderDirectory {
       : null;
   }
 
-  /** The persona's chain, in order, without links whose provider is missing, disabled or unreadable. */
-  async chainFor(orgId: string, persona: Pick<Persona, 'model' | 'fallbackModels'>): Promise<ResolvedTarget[]> {
+  /** The organization's enabled providers, read now; resolve chains against them with `chainFor`. */
+  async load(orgId: string): Promise<{ chainFor: (persona: Pick<Persona, 'model' | 'fallbackModels'>) => ResolvedTarget[] }> {
     const providers = (await this.providers.list(orgId)).filter((provider) => provider.enabled);
+    return { chainFor: (persona) => this.resolve(persona, providers) };
+  }
+
+  /** The persona's chain, in order, without links whose provider is missing, disabled or unreadable. */
+  private resolve(persona: Pick<Persona, 'model' | 'fallbackModels'>, providers: Provider[]): ResolvedTarget[] {
     const byName = new Map(providers.map((provider) => [provider.name, provider]));
     const first = persona.model ?? this.defaultModel(providers);
     const refs = [...new Set([first, ...persona.fallbackModels].filter((ref): ref is string => !!ref))];

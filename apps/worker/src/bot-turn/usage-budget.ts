@@ -34,10 +34,10 @@ export class UsageBudget {
     if (check.budgetUsd !== null) await this.tellOnce(orgId, check.month, check.budgetUsd, check.spentUsd);
   }
 
-  async record(orgId: string, call: LlmCall, at: Date = new Date()): Promise<void> {
+  /** Adds a call to the month's spend; `check` is the turn's budget check (its budget is reused). */
+  async record(orgId: string, call: LlmCall, check: BudgetCheck, at: Date = new Date()): Promise<void> {
     const spent = await this.usage.recordCall(orgId, call, at);
-    const budget = await this.usage.monthlyBudget(orgId);
-    if (budget !== null && spent >= budget) await this.tellOnce(orgId, usageMonth(at), budget, spent);
+    if (check.budgetUsd !== null && spent >= check.budgetUsd) await this.tellOnce(orgId, usageMonth(at), check.budgetUsd, spent);
   }
 
   private async tellOnce(orgId: string, month: string, budget: number, spent: number): Promise<void> {
