@@ -11,6 +11,8 @@ export const apiConfigSchema = platformConfigSchema.extend({
   PUBLIC_URL: z.string().url().optional(),
   /** Largest attachment a visitor may upload, in bytes. */
   UPLOAD_MAX_BYTES: z.coerce.number().int().min(1).default(10 * 1024 * 1024),
+  /** Only its presence is used here: bare model names in a persona need this default provider. */
+  OPENAI_API_KEY: z.string().min(1).optional(),
 });
 export type ApiConfig = z.infer<typeof apiConfigSchema>;
 

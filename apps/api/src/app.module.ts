@@ -20,8 +20,13 @@ import { KnowledgeController } from './knowledge/knowledge.controller';
 import { KnowledgeService } from './knowledge/knowledge.service';
 import { PersonasController } from './personas/personas.controller';
 import { PersonasService } from './personas/personas.service';
+import { ProvidersController } from './providers/providers.controller';
+import { ProvidersService } from './providers/providers.service';
+import { ModelChainValidator } from './providers/model-chain.validator';
 import { TicketsController } from './tickets/tickets.controller';
 import { TicketsService } from './tickets/tickets.service';
+import { UsageController } from './usage/usage.controller';
+import { UsageService } from './usage/usage.service';
 import { UsersController } from './users/users.controller';
 import { UsersService } from './users/users.service';
 import { WidgetController } from './widget/widget.controller';
@@ -43,7 +48,9 @@ export class ApiModule {
         InboxesController,
         KnowledgeController,
         PersonasController,
+        ProvidersController,
         TicketsController,
+        UsageController,
         UsersController,
         WidgetController,
       ],
@@ -63,9 +70,12 @@ export class ApiModule {
         ConversationsService,
         InboxesService,
         KnowledgeService,
+        ModelChainValidator,
         PersonasService,
+        ProvidersService,
         TicketsService,
         TokenService,
+        UsageService,
         UsersService,
         WidgetGateway,
         WidgetService,

@@ -3,6 +3,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { loadApiConfig } from './api-config';
+import { ensureEncryptionKey } from './bootstrap/encryption-key';
 import { DependencyUnavailableError, prepareInstance } from './bootstrap/prepare-instance';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -45,6 +46,8 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
+  // Before the config is read: the API and the worker inherit the key through the environment.
+  ensureEncryptionKey(process.env, join(ROOT, '.parley', 'encryption.key'), log);
   const config = loadApiConfig();
   const admin = await prepareInstance(config, process.env, log);
 
@@ -60,7 +63,7 @@ async function main(): Promise<void> {
   log(`  Widget     ${base}/demo.html  (the embeddable widget: ${base}/widget.js)`);
   log(`  Admin      ${admin.adminEmail}${admin.defaultPassword ? ` / ${admin.defaultPassword}  (local default: set ADMIN_EMAIL and ADMIN_PASSWORD for a real install)` : ''}`);
   if (!process.env.OPENAI_API_KEY) {
-    log('  LLM        none configured: the bot answers from knowledge articles (set OPENAI_API_KEY, OPENAI_BASE_URL, LLM_MODEL)');
+    log('  LLM        no default provider: bots answer from knowledge articles unless an admin adds a provider (POST /api/v1/providers) or you set OPENAI_API_KEY, OPENAI_BASE_URL, LLM_MODEL');
   }
 }
 

@@ -358,6 +358,7 @@
     });
     socket.on('message:new', function (p) { if (p && p.message) messageArrived(p.message); });
     socket.on('message:delta', onDelta);
+    socket.on('message:discard', onDiscard);
     socket.on('typing', onTyping);
   }
 
@@ -603,6 +604,7 @@
   function onDelta(p) {
     if (!p || !state.current || p.conversationId !== state.current.id) return;
     if (state.current.messages.some(function (x) { return x.id === p.messageId; })) return;
+    if (discardedStreams[p.messageId]) return;
     var s = state.streams[p.messageId];
     if (!s) {
       s = state.streams[p.messageId] = { chunks: [], el: h('li', { class: 'msg bot streaming', 'data-id': p.messageId }) };
@@ -614,6 +616,16 @@
     s.el.appendChild(h('div', { class: 'text', text: s.chunks.join('') }));
     s.touched = Date.now();
     scrollMessages();
+  }
+
+  // A streamed reply whose model failed mid-way: drop it; the answer streams again under a new id.
+  var discardedStreams = {};
+  function onDiscard(p) {
+    if (!p || !p.messageId) return;
+    discardedStreams[p.messageId] = true;
+    var s = state.streams[p.messageId];
+    if (s && s.el.parentNode) s.el.parentNode.removeChild(s.el);
+    delete state.streams[p.messageId];
   }
 
   var typingTimer = null;

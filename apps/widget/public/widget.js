@@ -24,6 +24,7 @@
   // state
   var settings = null, conversationId = null, status = null, agentName = null, socket = null, io = null;
   var maxSeq = 0, order = 0, unread = 0, started = false, sessionRetried = false;
+  var discarded = {}; // ids of streamed replies the server abandoned
   var entries = []; // {id?, clientMessageId?, seq?, role, text, citations?, author?, state, el, chunks?}
   var byId = {}, byClientId = {};
   var typingTimer = null, myTypingOn = false, myTypingTimer = null;
@@ -314,6 +315,7 @@
     });
     socket.on('message:new', function (p) { if (p && p.message) receive(p.message, true); });
     socket.on('message:delta', onDelta);
+    socket.on('message:discard', onDiscard);
     socket.on('typing', onTyping);
     socket.on('conversation:status', function (p) {
       if (!p) return;
@@ -479,6 +481,7 @@
 
   function onDelta(p) {
     if (!p || !p.messageId || (conversationId && p.conversationId !== conversationId)) return;
+    if (discarded[p.messageId]) return;
     var e = byId[p.messageId];
     if (e && e.state !== 'streaming') return; // the final message is already here
     if (!e) e = { id: p.messageId, role: 'bot', text: '', state: 'streaming', chunks: [] };
@@ -487,6 +490,14 @@
     e.touched = Date.now();
     typingEl.textContent = '';
     upsert(e);
+  }
+
+  // The server abandoned a streamed reply (its model failed mid-way); the answer streams again under a new id.
+  function onDiscard(p) {
+    if (!p || !p.messageId) return;
+    discarded[p.messageId] = true;
+    var e = byId[p.messageId];
+    if (e && e.state === 'streaming') remove(e);
   }
 
   function sendEntry(e) {

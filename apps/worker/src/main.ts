@@ -9,7 +9,7 @@ async function main(): Promise<void> {
   Logger.log(
     config.OPENAI_API_KEY
       ? `worker ready; bot answers with ${config.LLM_MODEL} at ${new URL(config.OPENAI_BASE_URL).host}`
-      : 'worker ready; no OPENAI_API_KEY, so the bot answers from knowledge articles only',
+      : 'worker ready; no default LLM (OPENAI_API_KEY): bots use the providers admins configure, else answer from knowledge articles',
     'worker',
   );
 }

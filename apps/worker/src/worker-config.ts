@@ -13,6 +13,12 @@ export const workerConfigSchema = platformConfigSchema.extend({
   LLM_VISION_MODELS: z.string().min(1).optional(),
   /** Larger images are not sent to the model (the transcript still says one was attached). */
   LLM_IMAGE_MAX_BYTES: z.coerce.number().int().min(1).default(5 * 1024 * 1024),
+  /** Tries per model before its first token, with exponential backoff from LLM_RETRY_BASE_MS. */
+  LLM_RETRY_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(2),
+  LLM_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(250),
+  /** A provider failing this many times in a row is skipped for LLM_BREAKER_HALF_OPEN_MS. */
+  LLM_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1_000).default(5),
+  LLM_BREAKER_HALF_OPEN_MS: z.coerce.number().int().min(10).default(30_000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   /** Set to embed articles and retrieve with full-text + vectors; unset: full-text only. */
   EMBEDDINGS_MODEL: z.string().min(1).optional(),

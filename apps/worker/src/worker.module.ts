@@ -3,6 +3,8 @@ import { DataModule } from '@parley/data';
 import { PromptImagesService } from './attachments/prompt-images.service';
 import { BotTurnService } from './bot-turn/bot-turn.service';
 import { LlmGateway } from './bot-turn/llm-gateway';
+import { ProviderDirectory } from './bot-turn/provider-directory';
+import { UsageBudget } from './bot-turn/usage-budget';
 import { TurnCancellation } from './bot-turn/turn-cancellation';
 import { TurnLock } from './bot-turn/turn-lock';
 import { EscalationService } from './escalation/escalation.service';
@@ -27,6 +29,8 @@ export class WorkerModule {
         EscalationService,
         LlmGateway,
         PromptImagesService,
+        ProviderDirectory,
+        UsageBudget,
         TurnCancellation,
         TurnLock,
         VisitorMessageHandler,

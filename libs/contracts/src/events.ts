@@ -1,5 +1,6 @@
 import type { Ack } from './errors';
 import type { ConversationStatus } from './enums';
+import type { BudgetReachedEvent } from './providers';
 import type { ConversationView, MessageView, RateInput, SendMessagePayload, SyncInput } from './schemas';
 
 export interface MessageDelta {
@@ -8,6 +9,15 @@ export interface MessageDelta {
   delta: string;
   /** Position of this chunk in the reply, from 0, so a client can order and de-duplicate. */
   index: number;
+}
+
+/**
+ * A streamed reply was abandoned (its model failed mid-stream): drop what was shown under this
+ * `messageId`. The answer, if any, streams again under a new `messageId`.
+ */
+export interface MessageDiscard {
+  conversationId: string;
+  messageId: string;
 }
 
 export interface ConversationStatusEvent {
@@ -26,6 +36,7 @@ export interface TypingEvent {
 export interface WidgetServerEvents {
   'message:new': (payload: { message: MessageView }) => void;
   'message:delta': (payload: MessageDelta) => void;
+  'message:discard': (payload: MessageDiscard) => void;
   'conversation:status': (payload: ConversationStatusEvent) => void;
   typing: (payload: TypingEvent) => void;
 }
@@ -44,6 +55,8 @@ export interface AgentServerEvents {
   'conversation:escalated': (payload: { conversation: ConversationView; reason: string }) => void;
   'message:new': (payload: { message: MessageView }) => void;
   'message:delta': (payload: MessageDelta) => void;
+  'message:discard': (payload: MessageDiscard) => void;
+  'organization:budget_reached': (payload: BudgetReachedEvent) => void;
   typing: (payload: TypingEvent) => void;
 }
 

@@ -4,3 +4,4 @@ export * from './schemas';
 export * from './events';
 export * from './jobs';
 export * from './redis-keys';
+export * from './providers';

@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { PrismaClient } from './generated/prisma/client';
 import { redisKeys, type PlatformConfig } from './platform-config';
 import { createPrismaClient } from './prisma-client';
+import { SecretBox } from './secret-box';
 import { JobQueue } from './queue/job-queue';
 import { RateLimiter } from './rate-limiter';
 import { RealtimePublisher } from './realtime/realtime-publisher';
@@ -14,8 +15,10 @@ import { InstanceSecretsRepository } from './repositories/instance-secrets.repos
 import { KnowledgeRepository } from './repositories/knowledge.repository';
 import { MessagesRepository } from './repositories/messages.repository';
 import { PersonasRepository } from './repositories/personas.repository';
+import { ProvidersRepository } from './repositories/providers.repository';
 import { StaffRepository } from './repositories/staff.repository';
 import { TicketsRepository } from './repositories/tickets.repository';
+import { UsageRepository } from './repositories/usage.repository';
 import { VisitorsRepository } from './repositories/visitors.repository';
 import { ATTACHMENT_STORAGE } from './storage/attachment-storage';
 import { LocalDiskStorage } from './storage/local-disk.storage';
@@ -23,6 +26,8 @@ import { LocalDiskStorage } from './storage/local-disk.storage';
 export const PLATFORM_CONFIG = Symbol('PLATFORM_CONFIG');
 /** The shared Redis connection for commands (not for blocking reads or subscriptions). */
 export const REDIS = Symbol('REDIS');
+/** Seals and opens secrets stored in the database; `null` when no encryption key is configured. */
+export const SECRET_BOX = Symbol('SECRET_BOX');
 
 const repositories = [
   AttachmentsRepository,
@@ -33,8 +38,10 @@ const repositories = [
   KnowledgeRepository,
   MessagesRepository,
   PersonasRepository,
+  ProvidersRepository,
   StaffRepository,
   TicketsRepository,
+  UsageRepository,
   VisitorsRepository,
 ] as const;
 
@@ -61,6 +68,13 @@ export class DataModule {
       module: DataModule,
       providers: [
         { provide: PLATFORM_CONFIG, useValue: config },
+        {
+          provide: SECRET_BOX,
+          useFactory: (): SecretBox | null =>
+            config.PARLEY_ENCRYPTION_KEY
+              ? new SecretBox(config.PARLEY_ENCRYPTION_KEY, config.PARLEY_ENCRYPTION_KEY_PREVIOUS)
+              : null,
+        },
         { provide: PrismaClient, useFactory: () => createPrismaClient(config.DATABASE_URL) },
         {
           provide: REDIS,
@@ -89,7 +103,7 @@ export class DataModule {
         })),
         DataLifecycle,
       ],
-      exports: [PLATFORM_CONFIG, PrismaClient, REDIS, RealtimePublisher, JobQueue, RateLimiter, ATTACHMENT_STORAGE, ...repositories],
+      exports: [PLATFORM_CONFIG, SECRET_BOX, PrismaClient, REDIS, RealtimePublisher, JobQueue, RateLimiter, ATTACHMENT_STORAGE, ...repositories],
     };
   }
 }

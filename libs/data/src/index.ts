@@ -11,12 +11,15 @@ export * from './repositories/instance-secrets.repository';
 export * from './repositories/knowledge.repository';
 export * from './repositories/messages.repository';
 export * from './repositories/personas.repository';
+export * from './repositories/providers.repository';
 export * from './repositories/staff.repository';
 export * from './repositories/tickets.repository';
+export * from './repositories/usage.repository';
 export * from './repositories/visitors.repository';
 export * from './queue/job-queue';
 export * from './storage/attachment-storage';
 export * from './storage/local-disk.storage';
+export * from './secret-box';
 export type {
   Attachment,
   Conversation,
@@ -25,6 +28,7 @@ export type {
   KnowledgeArticle,
   Message,
   Persona,
+  Provider,
   Ticket,
   User,
   Visitor,

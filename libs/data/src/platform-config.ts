@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { isEncryptionKey } from './secret-box';
+
+const encryptionKey = z.string().refine(isEncryptionKey, 'must be 32 bytes, as 64 hex characters or base64');
 
 /** Settings every Parley process shares: where Postgres and Redis are, and the Redis key prefix. */
 export const platformConfigSchema = z.object({
@@ -10,6 +13,14 @@ export const platformConfigSchema = z.object({
     .default('parley'),
   /** Where the local attachment storage keeps files (relative to the working directory). */
   UPLOAD_DIR: z.string().min(1).default('.parley/uploads'),
+  /** Encrypts provider API keys at rest; `npm start` generates one into .parley/ when unset. */
+  PARLEY_ENCRYPTION_KEY: encryptionKey.optional(),
+  /** Earlier keys, comma-separated, still accepted for reading after a rotation. */
+  PARLEY_ENCRYPTION_KEY_PREVIOUS: z
+    .string()
+    .transform((value) => value.split(',').map((key) => key.trim()).filter((key) => key !== ''))
+    .pipe(z.array(encryptionKey))
+    .default([]),
 });
 export type PlatformConfig = z.infer<typeof platformConfigSchema>;
 

@@ -13,3 +13,4 @@ export * from './knowledge/knowledge-scope';
 export * from './knowledge/rank-fusion';
 export * from './attachments/attachment-rules';
 export * from './attachments/image-parts';
+export * from './providers/model-ref';

@@ -9,6 +9,7 @@ export class ChatReplyAccumulator {
   #text = '';
   #deltaCount = 0;
   #usage: TokenUsage = { promptTokens: 0, completionTokens: 0 };
+  #usageReported = false;
   #model: string;
   #finishReason: string | null = null;
   readonly #onDelta: ((delta: string, index: number) => void) | undefined;
@@ -22,6 +23,7 @@ export class ChatReplyAccumulator {
     if (chunk.model) this.#model = chunk.model;
     if (chunk.usage) {
       this.#usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
+      this.#usageReported = true;
     }
     // Parley asks for one choice; other indexes would belong to another answer.
     for (const choice of chunk.choices.filter((c) => c.index === 0)) this.#addChoice(choice);
@@ -35,6 +37,7 @@ export class ChatReplyAccumulator {
       text: this.#text,
       toolCalls: this.#toolCalls.result(),
       usage: this.#usage,
+      usageReported: this.#usageReported,
       model: this.#model,
       finishReason: this.#finishReason,
     };

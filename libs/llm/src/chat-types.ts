@@ -11,12 +11,25 @@ export interface SystemMessage {
   content: string;
 }
 
-/** A part of a user message: text, or an image (a `data:` or https URL) for vision models. */
-export type UserContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
+export interface TextPart {
+  type: 'text';
+  text: string;
+}
 
+/** An image the model should look at (OpenAI's shape): an `https:` URL or a `data:` URL. */
+export interface ImagePart {
+  type: 'image_url';
+  image_url: { url: string; detail?: 'auto' | 'low' | 'high' };
+}
+
+export type ContentPart = TextPart | ImagePart;
+/** A part of a user message (the same as `ContentPart`). */
+export type UserContentPart = ContentPart;
+
+/** A visitor's turn: plain text, or parts when it carries images (for models with vision). */
 export interface UserMessage {
   role: 'user';
-  content: string | UserContentPart[];
+  content: string | ContentPart[];
 }
 
 export interface AssistantMessage {
@@ -53,6 +66,12 @@ export interface TokenUsage {
   completionTokens: number;
 }
 
+/** The plain text of a message's content, images left out (for token estimates and logs). */
+export function contentText(content: string | ContentPart[]): string {
+  if (typeof content === 'string') return content;
+  return content.map((part) => (part.type === 'text' ? part.text : '')).join('\n');
+}
+
 export interface ChatRequest {
   model: string;
   messages: ChatMessage[];
@@ -68,8 +87,9 @@ export interface ChatRequest {
 export interface ChatResult {
   text: string;
   toolCalls: ToolCall[];
-  /** Zero when the provider does not report usage. */
+  /** Zero when the provider does not report usage (then `usageReported` is false). */
   usage: TokenUsage;
+  usageReported: boolean;
   /** The model the provider says answered, which may be a dated snapshot of the requested one. */
   model: string;
   /** Always set: a stream that ends without one is rejected as truncated. */

@@ -54,6 +54,7 @@ describe('OpenAICompatibleClient against a mock OpenAI server', () => {
         promptTokens: Math.ceil((SYSTEM.length + QUESTION.length) / 4),
         completionTokens: Math.ceil(answer.length / 4),
       },
+      usageReported: true,
       model: 'gpt-4o-mini',
       finishReason: 'stop',
     });
@@ -235,5 +236,34 @@ describe('OpenAICompatibleClient against a mock OpenAI server', () => {
     );
 
     expect(error).toBe(bug);
+  });
+});
+
+describe('OpenAICompatibleClient for Azure OpenAI and extra headers', () => {
+  let mock: MockOpenAI;
+
+  beforeAll(async () => {
+    mock = await startMockOpenAI();
+  });
+  afterAll(() => mock.close());
+
+  it('sends the key as api-key, the model as the deployment, and api-version in the query', async () => {
+    const client = new OpenAICompatibleClient({
+      baseURL: mock.baseUrl.replace(/\/v1$/, ''),
+      apiKey: API_KEY,
+      azure: true,
+      query: { 'api-version': '2024-10-21' },
+      headers: { 'X-Team': 'support' },
+      maxRetries: 0,
+    });
+    mock.enqueue(mockReply.text('Hello from Azure.'));
+    const result = await client.streamChat({ model: 'support-gpt4o', messages: MESSAGES });
+
+    expect(result.text).toBe('Hello from Azure.');
+    const [request] = mock.requests;
+    expect(request?.path).toBe('/openai/deployments/support-gpt4o/chat/completions');
+    expect(request?.query).toEqual({ 'api-version': '2024-10-21' });
+    expect(request?.headers['api-key']).toBe(API_KEY);
+    expect(request?.headers['x-team']).toBe('support');
   });
 });

@@ -1,4 +1,4 @@
-import OpenAI from 'openai';
+import OpenAI, { AzureOpenAI } from 'openai';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import type { Stream } from 'openai/streaming';
 import { ChatReplyAccumulator, DeltaHandlerError } from './chat-reply-accumulator';
@@ -14,6 +14,16 @@ export interface OpenAICompatibleClientOptions {
   timeoutMs?: number;
   /** Retries of failed connections, 408/409/429 and 5xx before the stream starts. Default 2. */
   maxRetries?: number;
+  /** Sent with every request (e.g. OpenRouter's `HTTP-Referer`). */
+  headers?: Record<string, string>;
+  /** Added to every request URL (e.g. Azure's `api-version`). */
+  query?: Record<string, string>;
+  /**
+   * Azure OpenAI: `baseURL` is the resource endpoint (`https://<resource>.openai.azure.com`), the
+   * key goes in the `api-key` header, the model names the deployment, and `query['api-version']`
+   * is required.
+   */
+  azure?: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -28,15 +38,21 @@ export class OpenAICompatibleClient {
   constructor(options: OpenAICompatibleClientOptions) {
     this.#apiKey = options.apiKey;
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.#sdk = new OpenAI({
-      baseURL: options.baseURL,
+    const common = {
       apiKey: options.apiKey,
       timeout: this.#timeoutMs,
       maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+      defaultHeaders: options.headers,
       // Otherwise OPENAI_ORG_ID / OPENAI_PROJECT_ID from the environment would be sent to every provider.
       organization: null,
       project: null,
-    });
+    };
+    if (options.azure) {
+      const { 'api-version': apiVersion, ...query } = options.query ?? {};
+      this.#sdk = new AzureOpenAI({ ...common, endpoint: options.baseURL, apiVersion, defaultQuery: query });
+    } else {
+      this.#sdk = new OpenAI({ ...common, baseURL: options.baseURL, defaultQuery: options.query });
+    }
   }
 
   async streamChat(request: ChatRequest): Promise<ChatResult> {
@@ -60,6 +76,17 @@ export class OpenAICompatibleClient {
       idle.stop();
       // Frees the connection when the loop stopped early (abort, timeout, or a throwing onDelta).
       stream?.controller.abort();
+    }
+  }
+
+  /** The model ids the provider lists (`GET /models`): a cheap check of URL, key and headers. */
+  async listModels(signal?: AbortSignal): Promise<string[]> {
+    try {
+      const ids: string[] = [];
+      for await (const model of this.#sdk.models.list({ signal })) ids.push(model.id);
+      return ids;
+    } catch (error) {
+      throw toLlmError(error, this.#apiKey);
     }
   }
 

@@ -1,4 +1,4 @@
-import { estimateCostUsd } from './pricing';
+import { estimateCostUsd, knownModelFacts } from './pricing';
 
 const million = { promptTokens: 1_000_000, completionTokens: 1_000_000 };
 
@@ -29,5 +29,21 @@ describe('estimateCostUsd', () => {
   it('costs 0 for a model it does not know', () => {
     expect(estimateCostUsd('llama3.1:8b', million)).toBe(0);
     expect(estimateCostUsd('gpt-4oops', million)).toBe(0);
+  });
+});
+
+describe('estimateCostUsd with configured prices and model data', () => {
+  it('uses the provider configuration before any built-in price', () => {
+    expect(estimateCostUsd('gpt-4o', { promptTokens: 1_000_000, completionTokens: 0 }, { inputUsdPerMillion: 1 })).toBeCloseTo(1);
+    expect(estimateCostUsd('llama3', { promptTokens: 2_000_000, completionTokens: 1_000_000 }, { inputUsdPerMillion: 0.5, outputUsdPerMillion: 2 })).toBeCloseTo(3);
+  });
+
+  it('falls back to gpt-tokenizer model data for OpenAI models missing from the table', () => {
+    expect(estimateCostUsd('gpt-3.5-turbo', { promptTokens: 1_000_000, completionTokens: 1_000_000 })).toBeCloseTo(2);
+  });
+
+  it('knows context windows and vision from gpt-tokenizer', () => {
+    expect(knownModelFacts('gpt-4o-mini')).toEqual({ contextWindow: 128_000, vision: true });
+    expect(knownModelFacts('llama3')).toEqual({});
   });
 });

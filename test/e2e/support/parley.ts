@@ -8,6 +8,8 @@ import { createApiApp, listen } from '../../../apps/api/src/create-api-app';
 import { createWorkerApp } from '../../../apps/worker/src/create-worker-app';
 import { loadWorkerConfig } from '../../../apps/worker/src/worker-config';
 
+export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+
 export interface Parley {
   url: string;
   api: INestApplication;
@@ -24,6 +26,10 @@ export async function bootParley(options: { llmBaseUrl?: string; env?: Record<st
     REDIS_PREFIX: process.env.REDIS_PREFIX,
     PORT: '0',
     LLM_MODEL: 'mock-model',
+    // A fixed key for provider API keys at rest; quick retries; a breaker that recovers between scenarios.
+    PARLEY_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+    LLM_RETRY_BASE_MS: '5',
+    LLM_BREAKER_HALF_OPEN_MS: '250',
     ...(options.llmBaseUrl ? { OPENAI_BASE_URL: options.llmBaseUrl, OPENAI_API_KEY: 'sk-test-secret-key' } : {}),
     ...options.env,
   };

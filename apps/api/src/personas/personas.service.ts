@@ -5,6 +5,7 @@ import { NotFoundError, validateRuleCondition } from '@parley/domain';
 import type { EscalationRule, Persona } from '@parley/data';
 import type { StaffPrincipal } from '../auth/token.service';
 import { isUuid } from '../http/parse-input';
+import { ModelChainValidator } from '../providers/model-chain.validator';
 
 
 export function toPersonaView(persona: Persona) {
@@ -35,9 +36,11 @@ export class PersonasService {
   constructor(
     private readonly personas: PersonasRepository,
     private readonly audit: AuditRepository,
+    private readonly modelChain: ModelChainValidator,
   ) {}
 
   async create(actor: StaffPrincipal, input: CreatePersonaInput) {
+    await this.modelChain.check(actor.orgId, input);
     const persona = await this.personas.create(actor.orgId, input);
     await this.record(actor, 'persona.created', persona.id);
     return toPersonaView(persona);
@@ -52,6 +55,7 @@ export class PersonasService {
   }
 
   async update(actor: StaffPrincipal, id: string, input: UpdatePersonaInput) {
+    await this.modelChain.check(actor.orgId, input);
     const persona = isUuid(id) ? await this.personas.update(actor.orgId, id, input) : null;
     if (!persona) throw new NotFoundError('persona');
     await this.record(actor, 'persona.updated', id, { fields: Object.keys(input) });

@@ -54,8 +54,16 @@ export class PromptImagesService {
     return loaded.filter((image) => image !== null);
   }
 
-  /** The prompt for one model of the chain: with image parts if it can see, as it is otherwise. */
-  promptFor(model: string, prompt: readonly VisionPromptMessage[], images: readonly PromptImage[]): VisionPromptMessage[] {
-    return withImageParts(prompt, this.isVisionModel(model) ? images : []);
+  /**
+   * The prompt for one link of the chain: with image parts if its model can see, as it is
+   * otherwise. The provider's configuration decides when it says; else `LLM_VISION_MODELS`.
+   */
+  promptFor(
+    target: { model: string; vision?: boolean },
+    prompt: readonly VisionPromptMessage[],
+    images: readonly PromptImage[],
+  ): VisionPromptMessage[] {
+    const sees = target.vision ?? this.isVisionModel(target.model);
+    return withImageParts(prompt, sees ? images : []);
   }
 }

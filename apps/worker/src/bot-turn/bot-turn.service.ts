@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Analysis } from '@parley/contracts';
 import {
   ConversationsRepository,
@@ -11,6 +11,7 @@ import {
   type ConversationRow,
   type MessageRow,
   type NewMessage,
+  type Persona,
 } from '@parley/data';
 import {
   answerFromKnowledge,
@@ -19,20 +20,22 @@ import {
   citationsForReply,
   numberReferences,
   toCitation,
+  transcriptTokenBudget,
   withAttachmentNotes,
 } from '@parley/domain';
-import { ESCALATE_TOOL, ESCALATE_TOOL_NAME, estimateCostUsd, isAbortError, type ChatResult } from '@parley/llm';
+import { ESCALATE_TOOL, ESCALATE_TOOL_NAME, isAbortError } from '@parley/llm';
 import { randomUUID } from 'node:crypto';
 import { PromptImagesService } from '../attachments/prompt-images.service';
 import { EscalationService } from '../escalation/escalation.service';
 import { KnowledgeRetrievalService } from '../knowledge/knowledge-retrieval.service';
 import type { RetrievedPassage } from '../knowledge/retriever';
-import { WORKER_CONFIG, type WorkerConfig } from '../worker-config';
-import { LlmGateway } from './llm-gateway';
+import { LlmGateway, type CompletionResult } from './llm-gateway';
+import { ProviderDirectory, type ResolvedTarget } from './provider-directory';
 import { TurnCancellation } from './turn-cancellation';
+import { turnUsage } from './turn-usage';
+import { UsageBudget, type BudgetCheck } from './usage-budget';
 
 const TRANSCRIPT_MESSAGES = 40;
-const MAX_TRANSCRIPT_CHARS = 24_000;
 const ARTICLES_PER_TURN = 3;
 export const LLM_UNAVAILABLE_MESSAGE =
   "I'm sorry, I can't answer right now. I'm bringing in a person from our team to help you.";
@@ -63,38 +66,48 @@ export class BotTurnService {
     private readonly escalation: EscalationService,
     private readonly cancellation: TurnCancellation,
     private readonly llm: LlmGateway,
+    private readonly providers: ProviderDirectory,
+    private readonly budget: UsageBudget,
     private readonly images: PromptImagesService,
-    @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
   ) {}
 
   async run(input: TurnInput): Promise<void> {
     const { conversation } = input;
     if (!botMaySpeak(conversation.status)) return;
     const turn: Turn = { ...input, orgId: conversation.orgId, conversationId: conversation.id };
-    if (!this.llm.enabled) {
-      return this.answerFromKnowledge(turn, (await this.retrieve(turn)).passages);
+    // Read every turn, so a persona or provider change applies to the next reply.
+    const [persona, providers, budget] = await Promise.all([
+      this.personas.findById(turn.orgId, conversation.personaId),
+      this.providers.load(turn.orgId),
+      this.budget.check(turn.orgId),
+    ]);
+    if (!persona) return;
+    const targets = providers.chainFor(persona);
+    const overBudget = targets.length > 0 && budget.reached;
+    if (overBudget) await this.budget.turnBlocked(turn.orgId, budget);
+    if (targets.length === 0 || overBudget) {
+      const { passages } = await this.retrieve(turn);
+      return this.answerFromKnowledge(turn, passages, overBudget ? 'budget_reached' : undefined);
     }
 
     const { signal, release } = this.cancellation.register(turn.conversationId);
     this.realtime.typing(turn.orgId, { conversationId: turn.conversationId, role: 'bot', on: true });
     try {
-      await this.answerWithLlm(turn, signal);
+      await this.answerWithLlm(turn, signal, persona, targets, budget);
     } finally {
       release();
       this.realtime.typing(turn.orgId, { conversationId: turn.conversationId, role: 'bot', on: false });
     }
   }
 
-  private async answerWithLlm(turn: Turn, signal: AbortSignal) {
+  private async answerWithLlm(turn: Turn, signal: AbortSignal, persona: Persona, targets: ResolvedTarget[], budget: BudgetCheck) {
     // Independent reads, in parallel: the turn waits for the slowest, not for their sum.
-    const [persona, retrieval, transcript, orgName, images] = await Promise.all([
-      this.personas.findById(turn.orgId, turn.conversation.personaId),
+    const [retrieval, transcript, orgName, images] = await Promise.all([
       this.retrieve(turn),
       this.messages.recentTranscript(turn.orgId, turn.conversationId, TRANSCRIPT_MESSAGES),
       this.staff.getOrganizationName(turn.orgId),
       this.images.forMessage(turn.orgId, turn.question),
     ]);
-    if (!persona) return;
     const references = numberReferences(retrieval.passages);
     const prompt = assemblePrompt({
       orgName,
@@ -107,23 +120,31 @@ export class BotTurnService {
         authorName: message.author?.name,
       })),
       analysis: turn.analysis,
-      maxTranscriptChars: MAX_TRANSCRIPT_CHARS,
+      maxTranscriptTokens: transcriptTokenBudget(targets[0]?.contextWindow, persona.maxReplyTokens ?? undefined),
     });
 
-    const messageId = randomUUID();
-    let result: ChatResult;
+    // A model that fails mid-stream is replaced by the next; its partial reply is discarded and
+    // the next one streams under a new id, so the visitor never sees the broken half twice.
+    let messageId = randomUUID();
+    let result: CompletionResult;
     try {
       result = await this.llm.complete(
         {
-          models: [persona.model ?? this.config.LLM_MODEL, ...persona.fallbackModels],
-          messages: (model) => this.images.promptFor(model, prompt, images),
+          targets,
+          messages: (target) => this.images.promptFor(target, prompt, images),
           tools: [ESCALATE_TOOL],
           temperature: persona.temperature ?? undefined,
           maxTokens: persona.maxReplyTokens ?? undefined,
           signal,
         },
-        (delta, index) =>
-          this.realtime.messageDelta(turn.orgId, { conversationId: turn.conversationId, messageId, delta, index }),
+        {
+          onDelta: (delta, index) =>
+            this.realtime.messageDelta(turn.orgId, { conversationId: turn.conversationId, messageId, delta, index }),
+          onDiscard: () => {
+            this.realtime.messageDiscard(turn.orgId, { conversationId: turn.conversationId, messageId });
+            messageId = randomUUID();
+          },
+        },
       );
     } catch (error) {
       if (isAbortError(error) || signal.aborted) return;
@@ -134,7 +155,7 @@ export class BotTurnService {
     }
     if (signal.aborted) return;
 
-    const costUsd = estimateCostUsd(result.model, result.usage);
+    const usage = turnUsage(prompt, result);
     const text = result.text.trim();
     if (text) {
       await this.publishIfBotMaySpeak(turn, {
@@ -142,14 +163,29 @@ export class BotTurnService {
         role: 'bot',
         text,
         citations: citationsForReply(text, references),
-        usage: { model: result.model, ...result.usage, costUsd },
+        usage: { model: result.model, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, costUsd: usage.costUsd },
+        metadata: { provider: result.target.providerName, ...(usage.estimated ? { usageEstimated: true } : {}) },
       });
     }
-    await this.conversations.recordBotTurn(turn.orgId, turn.conversationId, {
-      answered: text.length > 0,
-      tokens: result.usage.promptTokens + result.usage.completionTokens,
-      costUsd,
-    });
+    await Promise.all([
+      this.conversations.recordBotTurn(turn.orgId, turn.conversationId, {
+        answered: text.length > 0,
+        tokens: usage.promptTokens + usage.completionTokens,
+        costUsd: usage.costUsd,
+      }),
+      this.budget.record(
+        turn.orgId,
+        {
+          conversationId: turn.conversationId,
+          personaId: persona.id,
+          messageId: text ? messageId : null,
+          provider: result.target.providerName,
+          model: result.model,
+          ...usage,
+        },
+        budget,
+      ),
+    ]);
     const escalateCall = result.toolCalls.find((call) => call.name === ESCALATE_TOOL_NAME);
     if (escalateCall) {
       const reason = typeof escalateCall.arguments['reason'] === 'string' ? escalateCall.arguments['reason'] : 'the assistant asked for a person';
@@ -161,7 +197,8 @@ export class BotTurnService {
     return this.knowledge.forPersona(turn.orgId, turn.conversation.personaId, turn.question.text, ARTICLES_PER_TURN);
   }
 
-  private async answerFromKnowledge(turn: Turn, passages: RetrievedPassage[]): Promise<void> {
+  /** `budget_reached`: the organization's monthly LLM budget is spent, so the LLM is not asked. */
+  private async answerFromKnowledge(turn: Turn, passages: RetrievedPassage[], reason?: 'budget_reached'): Promise<void> {
     const answer = answerFromKnowledge(
       turn.question.text,
       passages.map((passage) => ({ ...passage, body: passage.content })),
@@ -171,7 +208,7 @@ export class BotTurnService {
       role: 'bot',
       text: answer.text,
       citations: answer.article ? [toCitation(answer.article)] : undefined,
-      metadata: { mode: 'knowledge_base', unanswered: answer.kind === 'unanswered' },
+      metadata: { mode: 'knowledge_base', unanswered: answer.kind === 'unanswered', ...(reason ? { reason } : {}) },
     });
     await this.conversations.recordBotTurn(turn.orgId, turn.conversationId, {
       answered: answer.kind === 'answered',

@@ -1,9 +1,11 @@
 import { Emitter } from '@socket.io/redis-emitter';
 import type {
   AgentServerEvents,
+  BudgetReachedEvent,
   ConversationStatusEvent,
   ConversationView,
   MessageDelta,
+  MessageDiscard,
   MessageView,
   TypingEvent,
   WidgetServerEvents,
@@ -35,6 +37,16 @@ export class RealtimePublisher {
   messageDelta(orgId: string, delta: MessageDelta): void {
     this.widget.to(rooms.conversation(delta.conversationId)).emit('message:delta', delta);
     this.agents.to(rooms.orgAgents(orgId)).emit('message:delta', delta);
+  }
+
+  /** Tells visitors and agents to drop a partial reply that will not be completed. */
+  messageDiscard(orgId: string, event: MessageDiscard): void {
+    this.widget.to(rooms.conversation(event.conversationId)).emit('message:discard', event);
+    this.agents.to(rooms.orgAgents(orgId)).emit('message:discard', event);
+  }
+
+  budgetReached(orgId: string, event: BudgetReachedEvent): void {
+    this.agents.to(rooms.orgAgents(orgId)).emit('organization:budget_reached', event);
   }
 
   typing(orgId: string, event: TypingEvent): void {

@@ -1,4 +1,5 @@
-import { assemblePrompt, type PromptInput } from './prompt-assembly';
+import { countTokens } from 'gpt-tokenizer/cjs/encoding/o200k_base';
+import { assemblePrompt, contentTokens, redactSecrets, transcriptTokenBudget, type PromptInput } from './prompt-assembly';
 
 const base: PromptInput = {
   orgName: 'Acme',
@@ -18,7 +19,7 @@ const base: PromptInput = {
   transcript: [{ role: 'visitor', text: 'Can I return my shoes?' }],
 };
 
-const systemOf = (input: PromptInput) => assemblePrompt(input)[0].content;
+const systemOf = (input: PromptInput) => assemblePrompt(input)[0].content as string;
 
 describe('assemblePrompt', () => {
   it('starts with one system message: platform rules, then persona, then references', () => {
@@ -26,7 +27,7 @@ describe('assemblePrompt', () => {
     expect(messages.filter((m) => m.role === 'system')).toHaveLength(1);
     expect(messages[0].role).toBe('system');
 
-    const system = messages[0].content;
+    const system = messages[0].content as string;
     const order = ['support assistant for Acme', 'you are Ada', '<reference id='].map((needle) =>
       system.indexOf(needle),
     );
@@ -116,21 +117,57 @@ describe('assemblePrompt', () => {
       role: i % 2 ? ('bot' as const) : ('visitor' as const),
       text: `message ${i} `.repeat(10),
     }));
-    const messages = assemblePrompt({ ...base, transcript, maxTranscriptChars: 350 });
+    const messages = assemblePrompt({ ...base, transcript, maxTranscriptTokens: 100 });
     expect(messages[0].role).toBe('system');
     expect(messages[0].content).toContain('<reference');
-    const contents = messages.slice(1).map((m) => m.content);
-    expect(contents.join('').length).toBeLessThanOrEqual(350);
+    expect(messages[0].content).toContain('Help Acme customers');
+    const contents = messages.slice(1).map((m) => m.content as string);
+    expect(contents.reduce((sum, text) => sum + countTokens(text), 0)).toBeLessThanOrEqual(100);
     expect(contents.at(-1)).toContain('message 9');
     expect(contents.join('')).not.toContain('message 0');
+    expect(contents.length).toBeGreaterThan(1);
   });
 
   it('keeps the newest message even when it alone exceeds the budget', () => {
     const messages = assemblePrompt({
       ...base,
-      transcript: [{ role: 'visitor', text: 'x'.repeat(500) }],
-      maxTranscriptChars: 100,
+      transcript: [{ role: 'visitor', text: 'word '.repeat(500) }],
+      maxTranscriptTokens: 100,
     });
-    expect(messages[1]).toEqual({ role: 'user', content: 'x'.repeat(100) });
+    expect(messages[1].role).toBe('user');
+    expect(countTokens(messages[1].content as string)).toBeLessThanOrEqual(100);
+    expect(messages[1].content).toMatch(/^word word/);
+  });
+
+  it('counts images in the budget and sends them as image parts of the visitor turn', () => {
+    const messages = assemblePrompt({
+      ...base,
+      transcript: [{ role: 'visitor', text: 'Is this item broken?', imageUrls: ['https://files.test/photo.png'] }],
+    });
+    expect(messages[1]).toEqual({
+      role: 'user',
+      content: [
+        { type: 'text', text: 'Is this item broken?' },
+        { type: 'image_url', image_url: { url: 'https://files.test/photo.png' } },
+      ],
+    });
+    expect(contentTokens(messages[1].content)).toBe(countTokens('Is this item broken?') + 85);
+  });
+
+  it('keeps card numbers and API keys out of the prompt', () => {
+    const messages = assemblePrompt({
+      ...base,
+      transcript: [{ role: 'visitor', text: 'My card is 4111 1111 1111 1111 and my key sk-live_abcdefghijklmnop1234' }],
+    });
+    const text = JSON.stringify(messages);
+    expect(text).not.toContain('4111');
+    expect(text).not.toContain('abcdefghijklmnop');
+    expect(redactSecrets('order 12345 arrives')).toBe('order 12345 arrives');
+  });
+
+  it('sizes the transcript budget to the model context window', () => {
+    expect(transcriptTokenBudget(undefined, undefined)).toBe(4_000);
+    expect(transcriptTokenBudget(8_192, 1_000)).toBe(3_096);
+    expect(transcriptTokenBudget(128_000, 500)).toBe(4_000);
   });
 });

@@ -1,9 +1,13 @@
 import type { Analysis, Intent, MessageRole, ToneLabel } from '@parley/contracts';
+import { countTokens, decode, encode } from 'gpt-tokenizer/cjs/encoding/o200k_base';
 
-export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
+/** A part of a visitor's turn, in OpenAI's shape: text, or an image the model may look at. */
+export type PromptPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
+
+export type ChatMessage =
+  | { role: 'system'; content: string }
+  | { role: 'user'; content: string | PromptPart[] }
+  | { role: 'assistant'; content: string };
 
 /** Optional fields also take `null`, as they come from the database. */
 export interface PromptPersona {
@@ -27,6 +31,8 @@ export interface TranscriptEntry {
   text: string;
   internal?: boolean;
   authorName?: string | null;
+  /** Images the visitor sent with this message (URLs the model can fetch, or data URLs); visitor turns only. */
+  imageUrls?: readonly string[];
 }
 
 export interface PromptInput {
@@ -36,12 +42,24 @@ export interface PromptInput {
   /** Oldest first; the visitor's current message last. */
   transcript: readonly TranscriptEntry[];
   analysis?: Analysis;
-  /** Budget for the transcript only; the oldest turns go first. The system message is never cut. */
-  maxTranscriptChars?: number;
+  /**
+   * Budget for the transcript only, in tokens (OpenAI's o200k encoding, via gpt-tokenizer); the
+   * oldest turns go first. The system message (rules, persona, references) is never cut.
+   */
+  maxTranscriptTokens?: number;
 }
 
 export const ESCALATION_TOOL_NAME = 'escalate_to_human';
-export const DEFAULT_MAX_TRANSCRIPT_CHARS = 12_000;
+export const DEFAULT_MAX_TRANSCRIPT_TOKENS = 4_000;
+/** What one image costs in a prompt (OpenAI's low-detail price), for the budget. */
+export const IMAGE_TOKENS = 85;
+
+/** A transcript budget that leaves room in the model's context window for the system message and the reply. */
+export function transcriptTokenBudget(contextWindow: number | undefined, maxReplyTokens: number | undefined): number {
+  if (contextWindow === undefined) return DEFAULT_MAX_TRANSCRIPT_TOKENS;
+  const room = Math.floor(contextWindow / 2) - (maxReplyTokens ?? 1_000);
+  return Math.max(256, Math.min(DEFAULT_MAX_TRANSCRIPT_TOKENS, room));
+}
 
 /**
  * The messages for one bot turn: one system message (platform rules, persona, reference articles,
@@ -58,7 +76,7 @@ export function assemblePrompt(input: PromptInput): ChatMessage[] {
   ]
     .filter((section) => section !== '')
     .join('\n\n');
-  const budget = input.maxTranscriptChars ?? DEFAULT_MAX_TRANSCRIPT_CHARS;
+  const budget = input.maxTranscriptTokens ?? DEFAULT_MAX_TRANSCRIPT_TOKENS;
   return [
     { role: 'system', content: system },
     ...mergeSameRole(fitToBudget(transcriptMessages(input.transcript), budget)),
@@ -134,16 +152,25 @@ function transcriptMessages(transcript: readonly TranscriptEntry[]): ChatMessage
   for (const entry of transcript) {
     if (entry.internal || entry.text.trim() === '') continue;
     switch (entry.role) {
-      case 'visitor':
-        messages.push({ role: 'user', content: entry.text });
+      case 'visitor': {
+        const text = redactSecrets(entry.text);
+        const images = entry.imageUrls ?? [];
+        messages.push({
+          role: 'user',
+          content:
+            images.length === 0
+              ? text
+              : [{ type: 'text', text }, ...images.map((url): PromptPart => ({ type: 'image_url', image_url: { url } }))],
+        });
         break;
+      }
       case 'bot':
-        messages.push({ role: 'assistant', content: entry.text });
+        messages.push({ role: 'assistant', content: redactSecrets(entry.text) });
         break;
       case 'agent':
         messages.push({
           role: 'assistant',
-          content: `(human agent ${entry.authorName ?? 'unknown'}) ${entry.text}`,
+          content: `(human agent ${entry.authorName ?? 'unknown'}) ${redactSecrets(entry.text)}`,
         });
         break;
       case 'system':
@@ -157,28 +184,65 @@ function mergeSameRole(messages: readonly ChatMessage[]): ChatMessage[] {
   const merged: ChatMessage[] = [];
   for (const message of messages) {
     const last = merged.at(-1);
-    if (last?.role === message.role)
-      merged[merged.length - 1] = { ...last, content: `${last.content}\n\n${message.content}` };
-    else merged.push(message);
+    if (last?.role === 'user' && message.role === 'user') {
+      merged[merged.length - 1] = { role: 'user', content: joinUserContent(last.content, message.content) };
+    } else if (last?.role === 'assistant' && message.role === 'assistant') {
+      merged[merged.length - 1] = { role: 'assistant', content: `${last.content}\n\n${message.content}` };
+    } else merged.push(message);
   }
   return merged;
 }
 
-/** Keeps the newest messages that fit; the newest one always stays, cut to the budget if it alone is longer. */
-function fitToBudget(messages: readonly ChatMessage[], maxChars: number): ChatMessage[] {
+function joinUserContent(a: string | PromptPart[], b: string | PromptPart[]): string | PromptPart[] {
+  if (typeof a === 'string' && typeof b === 'string') return `${a}\n\n${b}`;
+  return [...asParts(a), ...asParts(b)];
+}
+
+function asParts(content: string | PromptPart[]): PromptPart[] {
+  return typeof content === 'string' ? [{ type: 'text', text: content }] : content;
+}
+
+/** Tokens of one transcript message's content. */
+export function contentTokens(content: string | PromptPart[]): number {
+  return asParts(content).reduce(
+    (total, part) => total + (part.type === 'text' ? countTokens(part.text) : IMAGE_TOKENS),
+    0,
+  );
+}
+
+/** Keeps the newest messages that fit; the newest one always stays, its text cut to the budget if it alone is longer. */
+function fitToBudget(messages: readonly ChatMessage[], maxTokens: number): ChatMessage[] {
   const kept: ChatMessage[] = [];
   let used = 0;
   for (let i = messages.length - 1; i >= 0; i--) {
     const message = messages[i];
-    if (kept.length === 0 && message.content.length > maxChars) {
-      kept.push({ ...message, content: message.content.slice(0, maxChars) });
+    const tokens = contentTokens(message.content);
+    if (kept.length === 0 && tokens > maxTokens) {
+      kept.push(truncateMessage(message, maxTokens));
       break;
     }
-    if (used + message.content.length > maxChars) break;
-    used += message.content.length;
+    if (used + tokens > maxTokens) break;
+    used += tokens;
     kept.push(message);
   }
   return kept.reverse();
+}
+
+function truncateMessage(message: ChatMessage, maxTokens: number): ChatMessage {
+  const cut = (text: string) => decode(encode(text).slice(0, Math.max(0, maxTokens)));
+  if (message.role !== 'user') return { role: message.role, content: cut(message.content) };
+  // Images go first: the visitor's words matter more than a picture the budget cannot hold.
+  const text = asParts(message.content).flatMap((part) => (part.type === 'text' ? [part.text] : [])).join('\n\n');
+  return { role: 'user', content: cut(text) };
+}
+
+// Card numbers (13-19 digits, spaced or dashed) and API-key-like tokens never reach a model.
+const CARD_NUMBER = /\b(?:\d[ -]?){12,18}\d\b/g;
+const API_KEY_LIKE = /\b(?:sk|pk|rk|ghp|xox[abp])[-_][A-Za-z0-9_-]{16,}\b/g;
+
+/** Replaces what looks like a payment card number or an API key with a placeholder. */
+export function redactSecrets(text: string): string {
+  return text.replace(CARD_NUMBER, '[redacted number]').replace(API_KEY_LIKE, '[redacted key]');
 }
 
 const INVISIBLE = /[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/g;

@@ -136,6 +136,7 @@ describe('startMockOpenAI', () => {
       {
         method: 'POST',
         path: '/v1/chat/completions',
+        query: {},
         headers: expect.objectContaining({ authorization: 'Bearer sk-mock', 'x-trace': 'abc' }),
         body: chatBody({ temperature: 0.3 }),
       },

@@ -136,9 +136,11 @@ class MockOpenAIServer implements MockOpenAI {
   }
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const path = new URL(req.url ?? '/', 'http://mock').pathname;
+    const url = new URL(req.url ?? '/', 'http://mock');
+    const path = url.pathname;
     try {
-      if (req.method === 'POST' && path === '/v1/chat/completions') return await this.#chatCompletion(req, res, path);
+      // Any prefix: Azure OpenAI's is `/openai/deployments/<deployment>`.
+      if (req.method === 'POST' && path.endsWith('/chat/completions')) return await this.#chatCompletion(req, res, path, url.searchParams);
       if (req.method === 'POST' && path === '/v1/embeddings') return await this.#embeddings(req, res);
       if (req.method === 'GET' && path === '/v1/models') return sendJson(res, 200, this.#modelList());
       sendError(res, mockReply.error(404, { message: `Unknown route ${req.method} ${path}`, code: null }));
@@ -149,11 +151,17 @@ class MockOpenAIServer implements MockOpenAI {
     }
   }
 
-  async #chatCompletion(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  async #chatCompletion(req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams): Promise<void> {
     const body = parseChatRequest(await readBody(req));
     if (!body) return sendError(res, mockReply.error(400, { message: 'Body must be JSON with `model` and `messages`.' }));
 
-    const recorded: RecordedRequest = { method: req.method ?? 'POST', path, headers: req.headers, body };
+    const recorded: RecordedRequest = {
+      method: req.method ?? 'POST',
+      path,
+      query: Object.fromEntries(query),
+      headers: req.headers,
+      body,
+    };
     this.#requests.push(recorded);
     const sequence = ++this.#sequence;
     const reply = this.#nextReply(recorded);

@@ -5,6 +5,8 @@ import type { ChatCompletionCreateParams } from 'openai/resources/chat/completio
 export interface RecordedRequest {
   method: string;
   path: string;
+  /** Query parameters of the request URL (Azure sends `api-version`). */
+  query: Record<string, string>;
   headers: IncomingHttpHeaders;
   body: ChatCompletionCreateParams;
 }
