@@ -39,6 +39,7 @@ describe('attachments (end to end)', () => {
 
   async function newVisitor(inboxKey = visionInboxKey): Promise<Visitor> {
     const session = await http.post<{ visitorToken: string }>('/widget/session', { inboxKey }, { origin: ORIGIN });
+    if (!session.body.visitorToken) throw new Error(`session: ${session.status} ${JSON.stringify(session.body)}`);
     const socket = await connect(parley.url, '/widget', session.body.visitorToken, ORIGIN);
     sockets.push(socket);
     return { token: session.body.visitorToken, socket, events: new EventRecorder(socket) };

@@ -1,7 +1,7 @@
 import type { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { JobQueue, StaffRepository } from '@parley/data';
 import * as argon2 from 'argon2';
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { loadApiConfig } from '../../../apps/api/src/api-config';
 import { createApiApp, listen } from '../../../apps/api/src/create-api-app';
@@ -18,12 +18,15 @@ export interface Parley {
   close(): Promise<void>;
 }
 
-/** Boots the real API and worker in this process, on the Jest worker's database and Redis prefix. */
+/**
+ * Boots the real API and worker in this process, on the Jest worker's database and a Redis prefix
+ * of its own (under the worker's), so queues and rate limits never carry over between test files.
+ */
 export async function bootParley(options: { llmBaseUrl?: string; env?: Record<string, string> } = {}): Promise<Parley> {
   const env: NodeJS.ProcessEnv = {
     DATABASE_URL: process.env.DATABASE_URL,
     REDIS_URL: process.env.REDIS_URL,
-    REDIS_PREFIX: process.env.REDIS_PREFIX,
+    REDIS_PREFIX: `${process.env.REDIS_PREFIX}-${randomBytes(3).toString('hex')}`,
     PORT: '0',
     LLM_MODEL: 'mock-model',
     // A fixed key for provider API keys at rest; quick retries; a breaker that recovers between scenarios.
