@@ -18,6 +18,7 @@ import { KnowledgeController } from './knowledge/knowledge.controller';
 import { KnowledgeService } from './knowledge/knowledge.service';
 import { PersonasController } from './personas/personas.controller';
 import { PersonasService } from './personas/personas.service';
+import { PresenceService } from './presence/presence.service';
 import { TicketsController } from './tickets/tickets.controller';
 import { TicketsService } from './tickets/tickets.service';
 import { UsersController } from './users/users.controller';
@@ -60,6 +61,7 @@ export class ApiModule {
         InboxesService,
         KnowledgeService,
         PersonasService,
+        PresenceService,
         TicketsService,
         TokenService,
         UsersService,

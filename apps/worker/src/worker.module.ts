@@ -4,7 +4,9 @@ import { BotTurnService } from './bot-turn/bot-turn.service';
 import { LlmGateway } from './bot-turn/llm-gateway';
 import { TurnCancellation } from './bot-turn/turn-cancellation';
 import { TurnLock } from './bot-turn/turn-lock';
+import { MessageAnalysisService } from './analysis/message-analysis.service';
 import { EscalationService } from './escalation/escalation.service';
+import { RuleContextService } from './escalation/rule-context.service';
 import { JOB_HANDLERS, type JobHandler } from './jobs/job-handler';
 import { JobRunner } from './jobs/job-runner';
 import { VisitorMessageHandler } from './visitor-message/visitor-message.handler';
@@ -21,6 +23,8 @@ export class WorkerModule {
         BotTurnService,
         EscalationService,
         LlmGateway,
+        MessageAnalysisService,
+        RuleContextService,
         TurnCancellation,
         TurnLock,
         VisitorMessageHandler,

@@ -1,6 +1,6 @@
 import type { Ack } from './errors';
 import type { ConversationStatus } from './enums';
-import type { ConversationView, MessageView, RateInput, SendMessageInput, SyncInput } from './schemas';
+import type { ConversationView, MessageView, RateInput, SendMessageInput, SyncInput, VisitorEmailInput } from './schemas';
 
 export interface MessageDelta {
   conversationId: string;
@@ -35,6 +35,8 @@ export interface WidgetClientEvents {
   'message:send': (payload: SendMessageInput, ack: (response: Ack<{ message: MessageView }>) => void) => void;
   'conversation:sync': (payload: SyncInput, ack: (response: Ack<{ messages: MessageView[] }>) => void) => void;
   'conversation:rate': (payload: RateInput, ack: (response: Ack) => void) => void;
+  /** The visitor leaves an email address (asked for when nobody can answer now). */
+  'visitor:email': (payload: VisitorEmailInput, ack: (response: Ack) => void) => void;
   typing: (payload: { on: boolean }) => void;
 }
 

@@ -5,6 +5,7 @@ import { redisKeys, type PlatformConfig } from './platform-config';
 import { createPrismaClient } from './prisma-client';
 import { JobQueue } from './queue/job-queue';
 import { RateLimiter } from './rate-limiter';
+import { AgentPresence } from './realtime/agent-presence';
 import { RealtimePublisher } from './realtime/realtime-publisher';
 import { AuditRepository } from './repositories/audit.repository';
 import { ConversationsRepository } from './repositories/conversations.repository';
@@ -73,6 +74,11 @@ export class DataModule {
           useFactory: (redis: Redis) => new RateLimiter(redis, config.REDIS_PREFIX),
         },
         {
+          provide: AgentPresence,
+          inject: [REDIS],
+          useFactory: (redis: Redis) => new AgentPresence(redis, config.REDIS_PREFIX),
+        },
+        {
           provide: JobQueue,
           inject: [REDIS],
           useFactory: (redis: Redis) => new JobQueue(redis, redisKeys(config.REDIS_PREFIX).bullPrefix),
@@ -84,7 +90,7 @@ export class DataModule {
         })),
         DataLifecycle,
       ],
-      exports: [PLATFORM_CONFIG, PrismaClient, REDIS, RealtimePublisher, JobQueue, RateLimiter, ...repositories],
+      exports: [PLATFORM_CONFIG, PrismaClient, REDIS, RealtimePublisher, AgentPresence, JobQueue, RateLimiter, ...repositories],
     };
   }
 }

@@ -3,6 +3,7 @@ export * from './platform-config';
 export * from './prisma-client';
 export * from './views';
 export * from './realtime/realtime-publisher';
+export * from './realtime/agent-presence';
 export * from './repositories/audit.repository';
 export * from './repositories/conversations.repository';
 export * from './repositories/inboxes.repository';

@@ -1,4 +1,5 @@
 import type {
+  AnalysisSource,
   Citation,
   ConversationView,
   Intent,
@@ -14,12 +15,14 @@ export type MessageRow = Message & { author?: Pick<User, 'id' | 'name'> | null }
 export type ConversationRow = Conversation & {
   visitor: Pick<Visitor, 'id' | 'name' | 'email'>;
   assignee: Pick<User, 'id' | 'name'> | null;
+  ticket?: Pick<Ticket, 'summary'> | null;
   messages?: MessageRow[];
 };
 
 export const conversationInclude = {
   visitor: { select: { id: true, name: true, email: true } },
   assignee: { select: { id: true, name: true } },
+  ticket: { select: { summary: true } },
 } as const;
 
 export function toUserView(user: User): UserView {
@@ -28,6 +31,8 @@ export function toUserView(user: User): UserView {
 
 interface MessageMetadata {
   citations?: Citation[];
+  analysisSource?: AnalysisSource;
+  askEmail?: boolean;
 }
 
 export function toMessageView(row: MessageRow): MessageView {
@@ -46,6 +51,8 @@ export function toMessageView(row: MessageRow): MessageView {
   if (row.author) view.author = { id: row.author.id, name: row.author.name };
   const metadata = row.metadata as MessageMetadata | null;
   if (metadata?.citations?.length) view.citations = metadata.citations;
+  if (metadata?.analysisSource) view.analysisSource = metadata.analysisSource;
+  if (metadata?.askEmail) view.askEmail = true;
   if (row.model) {
     view.usage = {
       model: row.model,
@@ -59,7 +66,7 @@ export function toMessageView(row: MessageRow): MessageView {
 
 /** What a visitor may see of a message: no internal notes, no token accounting, no author ids. */
 export function toVisitorMessageView(row: MessageRow): MessageView {
-  const { usage: _usage, intent: _intent, internal: _internal, author, ...visible } = toMessageView(row);
+  const { usage: _usage, intent: _intent, internal: _internal, analysisSource: _source, author, ...visible } = toMessageView(row);
   return author ? { ...visible, author: { name: author.name } } : visible;
 }
 
@@ -85,6 +92,7 @@ export function toConversationView(row: ConversationRow, lastMessage?: MessageRo
       at: row.escalatedAt.toISOString(),
     };
     if (row.escalationRule) view.escalation.rule = row.escalationRule;
+    if (row.ticket?.summary) view.escalation.summary = row.ticket.summary;
   }
   if (lastMessage) view.lastMessage = toMessageView(lastMessage);
   if (row.rating !== null) view.rating = { score: row.rating, ...(row.ratingComment ? { comment: row.ratingComment } : {}) };
@@ -102,6 +110,10 @@ export function toTicketView(row: Ticket): TicketView {
     createdAt: row.createdAt.toISOString(),
   };
   if (row.assigneeId) view.assigneeId = row.assigneeId;
+  if (row.source) view.source = row.source;
+  if (row.rule) view.rule = row.rule;
+  if (row.team) view.team = row.team;
+  if (row.summary) view.summary = row.summary;
   if (row.firstResponseAt) view.firstResponseAt = row.firstResponseAt.toISOString();
   if (row.resolvedAt) view.resolvedAt = row.resolvedAt.toISOString();
   return view;

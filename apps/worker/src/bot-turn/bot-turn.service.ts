@@ -134,7 +134,8 @@ export class BotTurnService {
       });
     }
     await this.conversations.recordBotTurn(turn.orgId, turn.conversationId, {
-      answered: text.length > 0,
+      // Unanswered for the escalation rules: no reply, or one no article grounds.
+      answered: text.length > 0 && articles.length > 0,
       tokens: result.usage.promptTokens + result.usage.completionTokens,
       costUsd,
     });

@@ -18,6 +18,8 @@ export interface CompiledRule {
   position: number;
   when: Record<string, unknown>;
   actions: RuleAction[];
+  /** `then` as stored and shown: one action, or the list when the rule was written with one. */
+  then: RuleAction | RuleAction[];
   enabled: boolean;
 }
 
@@ -65,7 +67,8 @@ export function compileEscalationRules(rules: readonly EscalationRuleSpec[]): Co
     names.add(name);
     validateRuleCondition(rule.when, `${position}.when`);
     const actions = validateRuleActions(rule.then, `${position}.then`);
-    return { name, position, when: rule.when as Record<string, unknown>, actions, enabled: rule.enabled ?? true };
+    const then = Array.isArray(rule.then) ? actions : actions[0]!;
+    return { name, position, when: rule.when as Record<string, unknown>, actions, then, enabled: rule.enabled ?? true };
   });
 }
 

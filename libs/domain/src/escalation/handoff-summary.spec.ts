@@ -40,8 +40,11 @@ describe('extractiveHandoffSummary', () => {
 describe('handoffNotice', () => {
   it('tells the visitor roughly when a person will reply', () => {
     expect(handoffNotice({ kind: 'staffed', expectedMinutes: 4.4 })).toMatch(/within about 4 minutes/);
-    expect(handoffNotice({ kind: 'away', nextOpening: 'Monday 09:00 (Europe/Paris)' })).toMatch(
+    expect(handoffNotice({ kind: 'away', nextOpening: 'Monday 09:00 (Europe/Paris)', askEmail: true })).toMatch(
       /away right now; we'll reply by Monday 09:00 \(Europe\/Paris\)\. Leave your email/,
+    );
+    expect(handoffNotice({ kind: 'away', nextOpening: null, askEmail: false })).toBe(
+      "Our team is away right now; we'll reply as soon as someone is back, here and by email.",
     );
   });
 });

@@ -51,12 +51,14 @@ export function extractiveHandoffSummary(input: SummaryInput): string {
 
 /** The visitor's notice when a person is brought in. */
 export function handoffNotice(
-  availability: { kind: 'staffed'; expectedMinutes: number } | { kind: 'away'; nextOpening: string | null },
+  availability: { kind: 'staffed'; expectedMinutes: number } | { kind: 'away'; nextOpening: string | null; askEmail: boolean },
 ): string {
   if (availability.kind === 'staffed') {
     const minutes = Math.max(1, Math.round(availability.expectedMinutes));
     return `I'm bringing in a person from our team. Someone usually replies within about ${minutes} minute${minutes === 1 ? '' : 's'}, right here.`;
   }
   const when = availability.nextOpening ? `by ${availability.nextOpening}` : 'as soon as someone is back';
-  return `Our team is away right now; we'll reply ${when}. Leave your email and we'll get back to you there too.`;
+  return availability.askEmail
+    ? `Our team is away right now; we'll reply ${when}. Leave your email and we'll get back to you there too.`
+    : `Our team is away right now; we'll reply ${when}, here and by email.`;
 }
