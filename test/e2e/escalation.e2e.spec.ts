@@ -328,4 +328,53 @@ describe('escalation (end to end)', () => {
       expect(detail.messages.map((message) => message.role)).toEqual(['visitor', 'bot']);
     });
   });
+
+  describe('with LLM handoff summaries', () => {
+    let summarising: Parley;
+    let agentHttp: Http;
+    let key: string;
+
+    const isSummary = (request: { body: { messages: Array<{ content?: unknown }> } }) =>
+      JSON.stringify(request.body.messages[0]?.content ?? '').includes('handoff note');
+
+    beforeAll(async () => {
+      // Its own Redis prefix, so the other instance's worker never takes its jobs.
+      summarising = await bootParley({
+        llmBaseUrl: llm.baseUrl,
+        env: { LLM_HANDOFF_SUMMARY: 'true', REDIS_PREFIX: `${process.env.REDIS_PREFIX ?? 'test'}-summary` },
+      });
+      const org = await createOrganization(summarising);
+      agentHttp = await login(new Http(summarising.url), org.email, org.password);
+      const persona = (await agentHttp.post<{ id: string }>('/personas', { name: 'Lu', instructions: 'Help.' })).body.id;
+      key = (await newInbox(agentHttp, persona)).publicKey;
+    });
+
+    afterAll(async () => {
+      await summarising?.close();
+    });
+
+    async function escalateOnce(): Promise<string> {
+      const session = await new Http(summarising.url).post<{ visitorToken: string }>('/widget/session', { inboxKey: key }, { origin: ORIGIN });
+      const socket = await connect(summarising.url, '/widget', session.body.visitorToken, ORIGIN);
+      sockets.push(socket);
+      const ack = await emitWithAck<{ message: MessageView }>(socket, 'message:send', { clientMessageId: 'x', text: 'agent please, my parcel is lost' });
+      await waitForQueueIdle(summarising.jobs.queue);
+      return ack.message.conversationId;
+    }
+
+    it('stores the model’s summary on the ticket and shows it to agents', async () => {
+      llm.setDefaultReply((request) => (isSummary(request) ? mockReply.text('Lost parcel; wants a person now. Mood neutral.') : mockReply.text(BOT_TEXT)));
+      const id = await escalateOnce();
+      expect((await ticketOf(agentHttp, id))?.summary).toBe('Lost parcel; wants a person now. Mood neutral.');
+      expect((await conversation(agentHttp, id)).escalation?.summary).toBe('Lost parcel; wants a person now. Mood neutral.');
+      const request = llm.requests.find(isSummary);
+      expect(JSON.stringify(request?.body.messages)).toContain('agent please, my parcel is lost');
+    });
+
+    it('falls back to the extractive summary when the model fails', async () => {
+      llm.setDefaultReply((request) => (isSummary(request) ? mockReply.error(500, { message: 'down' }) : mockReply.text(BOT_TEXT)));
+      const id = await escalateOnce();
+      expect((await ticketOf(agentHttp, id))?.summary).toContain('The ask: "agent please, my parcel is lost"');
+    });
+  });
 });

@@ -136,6 +136,8 @@ export class WidgetService {
 
   /** An email left by the visitor (asked for when nobody can answer now): stored, confirmed, shown to agents. */
   async leaveEmail(visitor: VisitorPrincipal, input: VisitorEmailInput): Promise<object> {
+    const wait = await this.limiter.hit('visitorMessage', visitor.visitorId);
+    if (wait) throw new RateLimitedError(wait, 'you are sending too fast');
     await this.visitors.setEmail(visitor.orgId, visitor.visitorId, input.email);
     const conversation = await this.conversations.findLatestForVisitor(visitor.orgId, visitor.visitorId);
     if (conversation) {

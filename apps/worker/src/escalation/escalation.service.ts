@@ -117,7 +117,10 @@ export class EscalationService {
   async apply(conversation: ConversationRow, plan: ActionPlan): Promise<boolean> {
     const { orgId, id } = conversation;
     if (plan.tags.length) await this.conversations.addTags(orgId, id, plan.tags);
-    if (plan.priority && plan.priority !== conversation.priority) await this.conversations.setPriority(orgId, id, plan.priority);
+    if (plan.priority && plan.priority !== conversation.priority) {
+      await this.conversations.setPriority(orgId, id, plan.priority);
+      if (conversation.status !== 'bot') await this.tickets.setPriority(orgId, id, plan.priority);
+    }
     for (const text of plan.messages) {
       if ((await this.conversations.statusOf(orgId, id)) !== 'bot') break;
       const { message, created } = await this.messages.append(orgId, id, { role: 'bot', text, metadata: { rule: true } });

@@ -18,6 +18,11 @@ export class TicketsRepository {
     });
   }
 
+  /** A priority raised by a rule after the escalation: the open ticket follows. */
+  setPriority(orgId: string, conversationId: string, priority: Priority): Promise<unknown> {
+    return this.prisma.ticket.updateMany({ where: { orgId, conversationId, status: { not: 'solved' } }, data: { priority } });
+  }
+
   setSummary(orgId: string, conversationId: string, summary: string): Promise<unknown> {
     return this.prisma.ticket.updateMany({ where: { orgId, conversationId }, data: { summary } });
   }
