@@ -59,11 +59,15 @@ export class VisitorMessageHandler implements JobHandler<JobName.VisitorMessage>
       const [result, context] = await Promise.all([this.analyse(conversation, message), this.context.load(conversation)]);
       const { analysis } = result;
       const trend = nextToneTrend({ score: conversation.toneScore, negativeStreak: conversation.negativeStreak }, analysis.tone);
-      await this.record(conversation, message, result, trend);
+      // The tone is recorded while the bot starts (it is not on the reply's critical path), but
+      // before any escalation, whose handoff summary reads it.
+      const recorded = this.record(conversation, message, result, trend);
+      recorded.catch(() => undefined); // awaited below; this only keeps an early failure from being unhandled
 
       const facts = visitorMessageFacts(message.text, analysis, trend, conversation, context);
       const before = await decide(context.rules, facts, 'message');
       const acted = before.fired.length > 0 || before.plan.escalate !== undefined;
+      if (acted) await recorded;
       const escalated = acted && (await this.escalation.apply(conversation, before.plan));
       if (!escalated) {
         const current = acted ? ((await this.conversations.findById(orgId, conversationId)) ?? conversation) : conversation;
@@ -74,6 +78,7 @@ export class VisitorMessageHandler implements JobHandler<JobName.VisitorMessage>
           await this.escalation.apply(after, reply.plan);
         }
       }
+      await recorded;
       await this.lock.markHandled(messageId);
     });
   }
