@@ -26,7 +26,7 @@ import {
 } from '@parley/domain';
 import { LlmGateway } from '../bot-turn/llm-gateway';
 import { WORKER_CONFIG, type WorkerConfig } from '../worker-config';
-import type { InboxEscalationSettings } from './rule-context.service';
+import { businessHoursOf, type InboxEscalationSettings } from './rule-context.service';
 
 export interface EscalationRequest {
   orgId: string;
@@ -154,7 +154,7 @@ export class EscalationService {
       this.visitors.findById(row.orgId, row.visitorId),
     ]);
     const settings = (inbox?.settings ?? {}) as InboxEscalationSettings;
-    const hours = settings.businessHours ?? null;
+    const hours = businessHoursOf(settings);
     if (agentsOnline > 0 && isOpen(hours, now)) {
       const recent = await this.tickets.recentFirstResponseMinutes(row.orgId, new Date(now.getTime() - RESPONSE_SAMPLE_DAYS * 86_400_000));
       const expectedMinutes = recent ?? settings.expectedReplyMinutes ?? this.config.EXPECTED_REPLY_MINUTES;

@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors';
 import { DEFAULT_ESCALATION_RULES } from './default-rules';
-import { compileEscalationRules, evaluateRules, planActions, type RuleFacts } from './escalation-rules';
+import { compileEscalationRules, compileStoredRules, evaluateRules, planActions, type RuleFacts } from './escalation-rules';
 
 function facts(overrides: Partial<RuleFacts> = {}): RuleFacts {
   return {
@@ -49,6 +49,20 @@ describe('compileEscalationRules', () => {
       'Two negative messages in a row',
       'Three unanswered turns',
     ]);
+  });
+});
+
+describe('compileStoredRules', () => {
+  it('leaves out a stored rule that no longer validates, keeping the order of the others', () => {
+    const { rules, skipped } = compileStoredRules([
+      { name: 'old', when: { fact: 'mood', operator: 'equal', value: 'bad' }, then: { action: 'escalate' } },
+      ...DEFAULT_ESCALATION_RULES.slice(1, 3),
+    ]);
+    expect(rules.map((rule) => [rule.position, rule.name])).toEqual([
+      [0, 'Legal threat'],
+      [1, 'Two negative messages in a row'],
+    ]);
+    expect(skipped).toEqual(['old']);
   });
 });
 

@@ -72,6 +72,27 @@ export function compileEscalationRules(rules: readonly EscalationRuleSpec[]): Co
   });
 }
 
+/**
+ * Stored rules, for evaluation: each was validated when saved, but one that no longer passes
+ * (written by an older version, edited in the database) is left out rather than stopping every
+ * visitor message of the persona.
+ */
+export function compileStoredRules(rules: readonly EscalationRuleSpec[]): { rules: CompiledRule[]; skipped: string[] } {
+  const compiled: CompiledRule[] = [];
+  const skipped: string[] = [];
+  for (const rule of rules) {
+    try {
+      const [one] = compileEscalationRules([rule]);
+      if (one && !compiled.some((other) => other.name === one.name)) compiled.push({ ...one, position: compiled.length });
+      else skipped.push(String(rule.name));
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error;
+      skipped.push(String(rule.name));
+    }
+  }
+  return { rules: compiled, skipped };
+}
+
 /** Facts flattened to the dotted names rules use (`tone.label`, `customer.plan`, ...). */
 function flatten(facts: RuleFacts): Record<string, unknown> {
   const flat: Record<string, unknown> = {
