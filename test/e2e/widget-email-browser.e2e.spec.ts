@@ -62,6 +62,14 @@ describeWithBrowser('the widget asks for an email when nobody can answer', () =>
 
       const waiting = await admin.get<{ items: ConversationView[] }>('/conversations?status=waiting');
       expect(waiting.body.items.map((item) => item.visitor.email)).toEqual(['carla@example.com']);
+
+      // After a reload the notice is back from the server, but the email is not asked for again.
+      await page.reload();
+      const launcher = page.getByRole('button', { name: /(open|close) chat/i }).first();
+      if (/open chat/i.test((await launcher.getAttribute('aria-label')) ?? '')) await launcher.click();
+      await page.getByRole('log', { name: 'Conversation' }).getByText("Thanks! We'll also reply to carla@example.com.").waitFor();
+      await expect(page.getByRole('log', { name: 'Conversation' }).getByText(/away right now/).count()).resolves.toBe(1);
+      await expect(page.getByRole('textbox', { name: 'Your email' }).count()).resolves.toBe(0);
     } finally {
       await page.close();
     }

@@ -19,13 +19,14 @@
   var base = scriptUrl.origin + basePath;
   var TOKEN_KEY = 'parley:visitor:' + inboxKey;
   var OPEN_KEY = 'parley:open:' + inboxKey;
+  var EMAIL_KEY = 'parley:email:' + inboxKey;
   var URL_RE = /\bhttps?:\/\/[^\s<>"'`]+/gi;
 
   // state
   var settings = null, conversationId = null, status = null, agentName = null, socket = null, io = null;
   var maxSeq = 0, order = 0, unread = 0, started = false, sessionRetried = false;
   var entries = []; // {id?, clientMessageId?, seq?, role, text, citations?, author?, askEmail?, state, el, chunks?}
-  var emailGiven = false;
+  var emailGiven = store('local', EMAIL_KEY) === '1'; // this visitor already left an email
   var byId = {}, byClientId = {};
   var typingTimer = null, myTypingOn = false, myTypingTimer = null;
 
@@ -222,6 +223,8 @@
       return res.json().catch(function () { return {}; }).then(function (data) {
         if (res.status === 401 && visitorToken) {
           store('local', TOKEN_KEY, null); // unknown or foreign token: start as a new visitor
+          store('local', EMAIL_KEY, null);
+          emailGiven = false;
           return createSession(null);
         }
         if (!res.ok) {
@@ -450,6 +453,7 @@
       socket.timeout(10000).emit('visitor:email', { email: field.value }, function (err, res) {
         if (!err && res && res.ok) {
           emailGiven = true;
+          store('local', EMAIL_KEY, '1');
           if (box.parentNode) box.parentNode.removeChild(box);
         } else {
           note.className = 'state';
