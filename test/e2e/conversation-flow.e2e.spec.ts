@@ -212,7 +212,7 @@ describe('a visitor, the bot and two agents (end to end)', () => {
     ]);
     const queue = await alice.get<{ items: ConversationView[] }>('/conversations?status=waiting');
     expect(queue.body.items.map((item) => item.id)).toEqual([conversationId]);
-    expect(queue.body.items[0]?.escalation).toMatchObject({ source: 'builtin' });
+    expect(queue.body.items[0]?.escalation).toMatchObject({ source: 'rule', rule: 'Visitor asks for a person' });
   });
 
   it('lets exactly one of two racing agents take over', async () => {

@@ -23,6 +23,7 @@ import { PersonasService } from './personas/personas.service';
 import { ProvidersController } from './providers/providers.controller';
 import { ProvidersService } from './providers/providers.service';
 import { ModelChainValidator } from './providers/model-chain.validator';
+import { PresenceService } from './presence/presence.service';
 import { TicketsController } from './tickets/tickets.controller';
 import { TicketsService } from './tickets/tickets.service';
 import { UsageController } from './usage/usage.controller';
@@ -73,6 +74,7 @@ export class ApiModule {
         ModelChainValidator,
         PersonasService,
         ProvidersService,
+        PresenceService,
         TicketsService,
         TokenService,
         UsageService,

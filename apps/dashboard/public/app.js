@@ -479,8 +479,18 @@
         h('strong', { text: 'Escalated: ' }),
         h('span', { text: e.reason }),
         h('span', { class: 'muted small', text: ' — ' + [e.rule ? 'rule “' + e.rule + '”' : null, e.source, time(e.at)].filter(Boolean).join(' · ') }),
+        e.summary ? h('pre', { class: 'summary small', 'aria-label': 'Handoff summary', text: e.summary }) : null,
       ]));
     }
+    var trend = toneTrend(c.messages || []);
+    if (trend) head.appendChild(h('div', { class: 'small muted', text: 'Tone over time: ' + trend }));
+  }
+
+  // the visitor's tone message by message (the latest eight), e.g. "neutral → frustrated → angry"
+  function toneTrend(messages) {
+    var tones = messages.filter(function (m) { return m.role === 'visitor' && m.tone; }).slice(-8);
+    if (tones.length < 2) return '';
+    return tones.map(function (m) { return m.tone.label + (m.analysisSource === 'llm' ? '*' : ''); }).join(' → ');
   }
 
   function act(action) {
@@ -661,7 +671,7 @@
     api('GET', '/personas').then(function (res) {
       personas = res.items || [];
       renderItems('persona-list', personas, function (p) {
-        return [h('strong', { text: p.name }), p.greeting ? h('div', { class: 'muted small', text: '“' + p.greeting + '”' }) : null];
+        return [h('strong', { text: p.name }), p.greeting ? h('div', { class: 'muted small', text: '“' + p.greeting + '”' }) : null, rulesEditor(p)];
       });
       var select = clear(document.querySelector('#inbox-form select[name=personaId]'));
       if (!personas.length) select.appendChild(h('option', { value: '', text: 'Create a persona first' }));
@@ -687,6 +697,50 @@
   }
 
   function setupError(err) { toast(err.message, 'error'); }
+
+  // a persona's escalation rules as JSON, saved whole (400 names the bad path), and a dry run
+  function rulesEditor(p) {
+    var path = '/personas/' + encodeURIComponent(p.id) + '/escalation-rules';
+    var rules = h('textarea', { rows: '10', class: 'code', 'aria-label': 'Escalation rules of ' + p.name });
+    var transcript = h('textarea', { rows: '3', 'aria-label': 'Dry-run transcript', placeholder: 'One visitor message per line' });
+    var out = h('pre', { class: 'small', 'aria-live': 'polite' });
+    var loaded = false;
+    function report(err) { out.textContent = err.message; }
+    var box = h('details', {
+      ontoggle: function () {
+        if (!box.open || loaded) return;
+        loaded = true;
+        api('GET', path).then(function (list) {
+          rules.value = JSON.stringify(list.map(function (r) { return { name: r.name, when: r.when, then: r.then, enabled: r.enabled }; }), null, 2);
+        }).catch(report);
+      },
+    }, [
+      h('summary', { text: 'Escalation rules' }),
+      rules,
+      h('div', { class: 'row' }, [
+        h('button', { type: 'button', class: 'small-btn', text: 'Save rules', onclick: function () {
+          var body;
+          try { body = JSON.parse(rules.value); } catch (e) { out.textContent = 'Not valid JSON: ' + e.message; return; }
+          api('PUT', path, body).then(function () { out.textContent = 'Saved.'; }).catch(report);
+        } }),
+      ]),
+      transcript,
+      h('button', { type: 'button', class: 'small-btn', text: 'Dry run', onclick: function () {
+        var lines = transcript.value.split('\n').map(function (l) { return l.trim(); }).filter(Boolean);
+        if (!lines.length) return;
+        var body = { transcript: lines.map(function (text) { return { role: 'visitor', text: text }; }) };
+        try { body.rules = JSON.parse(rules.value); } catch (e) { /* the stored rules */ }
+        api('POST', path + '/dry-run', body).then(function (res) {
+          out.textContent = res.steps.map(function (step) {
+            var fired = step.fired.map(function (f) { return f.rule; }).join(', ') || 'no rule';
+            return '#' + (step.index + 1) + ' ' + step.analysis.tone.label + '/' + step.analysis.intent + ' streak ' + step.trend.negativeStreak + ': ' + fired;
+          }).join('\n') + '\n' + (res.escalation ? 'Escalates at #' + (res.escalation.index + 1) + ' (' + (res.escalation.rule || res.escalation.source) + ')' : 'No escalation');
+        }).catch(report);
+      } }),
+      out,
+    ]);
+    return box;
+  }
 
   function renderItems(id, items, render) {
     var list = clear($(id));

@@ -19,13 +19,15 @@
   var base = scriptUrl.origin + basePath;
   var TOKEN_KEY = 'parley:visitor:' + inboxKey;
   var OPEN_KEY = 'parley:open:' + inboxKey;
+  var EMAIL_KEY = 'parley:email:' + inboxKey;
   var URL_RE = /\bhttps?:\/\/[^\s<>"'`]+/gi;
 
   // state
   var settings = null, conversationId = null, status = null, agentName = null, socket = null, io = null;
   var maxSeq = 0, order = 0, unread = 0, started = false, sessionRetried = false;
   var discarded = {}; // ids of streamed replies the server abandoned
-  var entries = []; // {id?, clientMessageId?, seq?, role, text, citations?, author?, state, el, chunks?}
+  var entries = []; // {id?, clientMessageId?, seq?, role, text, citations?, author?, askEmail?, state, el, chunks?}
+  var emailGiven = store('local', EMAIL_KEY) === '1'; // this visitor already left an email
   var byId = {}, byClientId = {};
   var typingTimer = null, myTypingOn = false, myTypingTimer = null;
   var visitorToken = null, tokenReady = null, resolveToken = null;
@@ -122,6 +124,7 @@
     '.system{align-self:center;max-width:90%;text-align:center;font-size:12px;color:#4b5563;background:#e9ecf5;border-radius:10px;padding:4px 10px;white-space:pre-wrap}',
     '.cites{margin:4px 4px 0;font-size:12px;color:#4b5563}.cites ul{margin:2px 0 0;padding-left:16px}',
     '.typing{font-size:12px;color:#6b7280;padding:0 14px 6px;background:#f6f7fb;min-height:18px}',
+    '.email{display:flex;gap:6px;justify-content:center;margin-top:6px;flex-wrap:wrap}.email input{font:inherit;padding:4px 8px;border:1px solid #c5cbd8;border-radius:8px;min-width:0}',
     '.notice{padding:10px 14px;font-size:13px;background:#fff4e6;color:#8a4b08}.notice button{margin-left:6px}',
     '.rate{display:flex;gap:4px;align-items:center;justify-content:center;font-size:12px;padding:6px}',
     '.rate button{border:1px solid #d0d5e2;background:#fff;border-radius:6px;padding:2px 7px}',
@@ -234,6 +237,8 @@
       return res.json().catch(function () { return {}; }).then(function (data) {
         if (res.status === 401 && visitorToken) {
           store('local', TOKEN_KEY, null); // unknown or foreign token: start as a new visitor
+          store('local', EMAIL_KEY, null);
+          emailGiven = false;
           return createSession(null);
         }
         if (!res.ok) {
@@ -426,6 +431,7 @@
     if (e.role === 'system') {
       el.className = 'system';
       el.textContent = e.text;
+      if (e.askEmail && !emailGiven) el.appendChild(emailForm());
     } else {
       el.className = 'msg ' + e.role + (e.state === 'pending' || e.state === 'failed' || e.state === 'streaming' ? ' ' + e.state : '');
       var who = e.role === 'visitor' ? null : e.role === 'agent' ? (e.author || agentName || 'Agent') : (e.author || (settings && settings.botName) || 'Assistant');
@@ -456,6 +462,28 @@
     e.el = el;
   }
 
+  // nobody can answer now: the visitor may leave an email address (socket `visitor:email`)
+  function emailForm() {
+    var field = h('input', { type: 'email', required: '', maxlength: '320', placeholder: 'you@example.com', 'aria-label': 'Your email' });
+    var note = h('span', { class: 'sr', role: 'status' });
+    var box = h('form', { class: 'email' }, [field, h('button', { type: 'submit', text: 'Send' }), note]);
+    box.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      if (!socket || !field.value) return;
+      socket.timeout(10000).emit('visitor:email', { email: field.value }, function (err, res) {
+        if (!err && res && res.ok) {
+          emailGiven = true;
+          store('local', EMAIL_KEY, '1');
+          if (box.parentNode) box.parentNode.removeChild(box);
+        } else {
+          note.className = 'state';
+          note.textContent = (res && res.error && res.error.message) || 'Could not save your email.';
+        }
+      });
+    });
+    return box;
+  }
+
   // a complete message (message:new, an ack or a sync) replaces any pending or streamed copy
   function receive(m, live) {
     if (!m || !m.id) return;
@@ -471,6 +499,7 @@
     e.id = m.id; e.seq = m.seq; e.role = m.role; e.text = m.text || ''; e.citations = m.citations;
     e.attachments = m.attachments || e.attachments;
     e.author = m.author && m.author.name;
+    e.askEmail = m.askEmail === true;
     if (m.clientMessageId) e.clientMessageId = m.clientMessageId;
     e.state = 'sent';
     e.chunks = null;

@@ -19,6 +19,17 @@ export const workerConfigSchema = platformConfigSchema.extend({
   /** A provider failing this many times in a row is skipped for LLM_BREAKER_HALF_OPEN_MS. */
   LLM_BREAKER_FAILURES: z.coerce.number().int().min(1).max(1_000).default(5),
   LLM_BREAKER_HALF_OPEN_MS: z.coerce.number().int().min(10).default(30_000),
+  /** LLM analysis of a visitor message (personas in `llm` analysis mode) gives up after this long. */
+  LLM_ANALYSIS_TIMEOUT_MS: z.coerce.number().int().min(100).default(3_000),
+  /** Write the agents' handoff summary with the LLM (one more model call per escalation); else extractive. */
+  LLM_HANDOFF_SUMMARY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  /** The LLM handoff summary gives up after this long; the extractive one is used instead. */
+  LLM_SUMMARY_TIMEOUT_MS: z.coerce.number().int().min(100).default(8_000),
+  /** What a visitor is told to expect when recent first replies give no estimate. */
+  EXPECTED_REPLY_MINUTES: z.coerce.number().int().min(1).max(10_080).default(5),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
   /** Set to embed articles and retrieve with full-text + vectors; unset: full-text only. */
   EMBEDDINGS_MODEL: z.string().min(1).optional(),

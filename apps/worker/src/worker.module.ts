@@ -7,7 +7,9 @@ import { ProviderDirectory } from './bot-turn/provider-directory';
 import { UsageBudget } from './bot-turn/usage-budget';
 import { TurnCancellation } from './bot-turn/turn-cancellation';
 import { TurnLock } from './bot-turn/turn-lock';
+import { MessageAnalysisService } from './analysis/message-analysis.service';
 import { EscalationService } from './escalation/escalation.service';
+import { RuleContextService } from './escalation/rule-context.service';
 import { JOB_HANDLERS, type JobHandler } from './jobs/job-handler';
 import { JobRunner } from './jobs/job-runner';
 import { EmbedArticleHandler } from './knowledge/embed-article.handler';
@@ -31,6 +33,8 @@ export class WorkerModule {
         PromptImagesService,
         ProviderDirectory,
         UsageBudget,
+        MessageAnalysisService,
+        RuleContextService,
         TurnCancellation,
         TurnLock,
         VisitorMessageHandler,

@@ -22,3 +22,9 @@ export type Intent = (typeof INTENTS)[number];
 /** What caused an escalation, so analytics can attribute it. */
 export const ESCALATION_SOURCES = ['builtin', 'rule', 'tool', 'agent', 'llm_unavailable', 'unanswered'] as const;
 export type EscalationSource = (typeof ESCALATION_SOURCES)[number];
+
+/** How a persona's visitor messages are analysed. */
+export const ANALYSIS_MODES = ['local', 'llm'] as const;
+export type AnalysisMode = (typeof ANALYSIS_MODES)[number];
+/** Which analyser produced a message's tone and intent. */
+export type AnalysisSource = AnalysisMode;

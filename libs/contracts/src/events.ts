@@ -1,7 +1,7 @@
 import type { Ack } from './errors';
 import type { ConversationStatus } from './enums';
 import type { BudgetReachedEvent } from './providers';
-import type { ConversationView, MessageView, RateInput, SendMessagePayload, SyncInput } from './schemas';
+import type { ConversationView, MessageView, RateInput, SendMessagePayload, SyncInput, VisitorEmailInput } from './schemas';
 
 export interface MessageDelta {
   conversationId: string;
@@ -46,6 +46,8 @@ export interface WidgetClientEvents {
   'message:send': (payload: SendMessagePayload, ack: (response: Ack<{ message: MessageView }>) => void) => void;
   'conversation:sync': (payload: SyncInput, ack: (response: Ack<{ messages: MessageView[] }>) => void) => void;
   'conversation:rate': (payload: RateInput, ack: (response: Ack) => void) => void;
+  /** The visitor leaves an email address (asked for when nobody can answer now). */
+  'visitor:email': (payload: VisitorEmailInput, ack: (response: Ack) => void) => void;
   typing: (payload: { on: boolean }) => void;
 }
 

@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import {
+  ANALYSIS_MODES,
   CONVERSATION_STATUSES,
   PRIORITIES,
   TICKET_STATUSES,
   USER_ROLES,
+  type AnalysisSource,
   type ConversationStatus,
+  type EscalationSource,
   type Intent,
   type MessageRole,
   type Priority,
@@ -54,6 +57,8 @@ export const createPersonaSchema = z.strictObject({
   temperature: z.number().min(0).max(2).optional(),
   maxReplyTokens: z.number().int().min(16).max(16_384).optional(),
   knowledgeScope: knowledgeScopeSchema.optional(),
+  /** How visitor messages are analysed: the local analyser, or the LLM (local on any failure). */
+  analysisMode: z.enum(ANALYSIS_MODES).optional(),
 });
 export type CreatePersonaInput = z.infer<typeof createPersonaSchema>;
 
@@ -66,14 +71,40 @@ export const escalateActionSchema = z.strictObject({
   reason: text(500).optional(),
 });
 
+/** `then` is one action or a list; actions are checked (and bad paths named) by the domain. */
 export const escalationRuleSchema = z.strictObject({
   name: text(200),
   when: z.record(z.string(), z.unknown()),
-  then: escalateActionSchema,
+  then: z.union([z.record(z.string(), z.unknown()), z.array(z.unknown())]),
   enabled: z.boolean().optional(),
 });
 export const escalationRulesSchema = z.array(escalationRuleSchema).max(100);
 export type EscalationRuleInput = z.infer<typeof escalationRuleSchema>;
+
+/** Customer attributes from a verified identity: flat, small values rules can test. */
+const customerAttributes = z
+  .record(z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'attribute names are letters, digits and _'), z.union([z.string().max(500), z.number(), z.boolean()]))
+  .refine((value) => Object.keys(value).length <= 50, { message: 'at most 50 attributes' });
+
+export const escalationDryRunSchema = z.strictObject({
+  transcript: z
+    .array(
+      z.strictObject({
+        role: z.enum(['visitor', 'bot']),
+        text: messageText.max(MAX_MESSAGE_CHARS),
+        /** A bot reply that found no grounded answer. */
+        unanswered: z.boolean().optional(),
+      }),
+    )
+    .min(1)
+    .max(200),
+  /** Rules to try instead of the stored ones. */
+  rules: escalationRulesSchema.optional(),
+  customer: customerAttributes.optional(),
+  businessHours: z.strictObject({ open: z.boolean() }).optional(),
+  agentsOnline: z.number().int().min(0).max(100_000).optional(),
+});
+export type EscalationDryRunInput = z.infer<typeof escalationDryRunSchema>;
 
 const origin = z
   .string()
@@ -88,6 +119,14 @@ export const createInboxSchema = z.strictObject({
   allowedOrigins: z.array(origin).min(1).max(50),
 });
 export type CreateInboxInput = z.infer<typeof createInboxSchema>;
+
+/** Inbox settings; `businessHours` is checked (and bad paths named) by the domain, `null` clears it. */
+export const updateInboxSchema = z.strictObject({
+  businessHours: z.record(z.string(), z.unknown()).nullable().optional(),
+  /** What the visitor is told to expect when no recent first replies give a better estimate. */
+  expectedReplyMinutes: z.number().int().min(1).max(10_080).optional(),
+});
+export type UpdateInboxInput = z.infer<typeof updateInboxSchema>;
 
 export const createArticleSchema = z.strictObject({
   title: text(500),
@@ -141,6 +180,8 @@ export const widgetSessionSchema = z.strictObject({
       name: text(200).optional(),
       email: z.string().trim().toLowerCase().pipe(z.email()).optional(),
       hash: z.string().trim().regex(/^[0-9a-fA-F]{64}$/, 'must be a hex HMAC-SHA256').optional(),
+      /** Kept only with a valid `hash`; rules read them as `customer.<name>`. */
+      attributes: customerAttributes.optional(),
     })
     .optional(),
 });
@@ -169,6 +210,9 @@ export const syncSchema = z.strictObject({
   afterSeq: z.number().int().min(0).default(0),
 });
 export type SyncInput = z.infer<typeof syncSchema>;
+
+export const visitorEmailSchema = z.strictObject({ email: z.string().trim().toLowerCase().pipe(z.email()).pipe(z.string().max(320)) });
+export type VisitorEmailInput = z.infer<typeof visitorEmailSchema>;
 
 export const typingSchema = z.strictObject({ on: z.boolean() });
 export const agentTypingSchema = z.strictObject({ conversationId: z.uuid(), on: z.boolean() });
@@ -229,6 +273,10 @@ export interface MessageView {
   citations?: Citation[];
   usage?: { model: string; promptTokens: number; completionTokens: number; costUsd: number };
   attachments?: AttachmentView[];
+  /** Which analyser produced `tone` and `intent` (agents' view). */
+  analysisSource?: AnalysisSource;
+  /** A system message asking the visitor for an email address (the widget shows a field). */
+  askEmail?: boolean;
 }
 
 export interface EscalationView {
@@ -236,6 +284,8 @@ export interface EscalationView {
   rule?: string;
   source: string;
   at: string;
+  /** The handoff note for the agent: the ask, what the bot tried, articles shown, the tone trend. */
+  summary?: string;
 }
 
 export interface ConversationView {
@@ -263,6 +313,10 @@ export interface TicketView {
   subject: string;
   reason: string;
   assigneeId?: string;
+  source?: EscalationSource;
+  rule?: string;
+  team?: string;
+  summary?: string;
   createdAt: string;
   firstResponseAt?: string;
   resolvedAt?: string;

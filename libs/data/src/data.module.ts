@@ -6,6 +6,7 @@ import { createPrismaClient } from './prisma-client';
 import { SecretBox } from './secret-box';
 import { JobQueue } from './queue/job-queue';
 import { RateLimiter } from './rate-limiter';
+import { AgentPresence } from './realtime/agent-presence';
 import { RealtimePublisher } from './realtime/realtime-publisher';
 import { AttachmentsRepository } from './repositories/attachments.repository';
 import { AuditRepository } from './repositories/audit.repository';
@@ -91,6 +92,11 @@ export class DataModule {
           useFactory: (redis: Redis) => new RateLimiter(redis, config.REDIS_PREFIX),
         },
         {
+          provide: AgentPresence,
+          inject: [REDIS],
+          useFactory: (redis: Redis) => new AgentPresence(redis, config.REDIS_PREFIX),
+        },
+        {
           provide: JobQueue,
           inject: [REDIS],
           useFactory: (redis: Redis) => new JobQueue(redis, redisKeys(config.REDIS_PREFIX).bullPrefix),
@@ -103,7 +109,7 @@ export class DataModule {
         })),
         DataLifecycle,
       ],
-      exports: [PLATFORM_CONFIG, SECRET_BOX, PrismaClient, REDIS, RealtimePublisher, JobQueue, RateLimiter, ATTACHMENT_STORAGE, ...repositories],
+      exports: [PLATFORM_CONFIG, SECRET_BOX, PrismaClient, REDIS, RealtimePublisher, AgentPresence, JobQueue, RateLimiter, ATTACHMENT_STORAGE, ...repositories],
     };
   }
 }

@@ -4,6 +4,7 @@ export * from './prisma-client';
 export * from './views';
 export * from './realtime/realtime-publisher';
 export * from './repositories/attachments.repository';
+export * from './realtime/agent-presence';
 export * from './repositories/audit.repository';
 export * from './repositories/conversations.repository';
 export * from './repositories/inboxes.repository';

@@ -1,5 +1,6 @@
 import type {
   AttachmentView,
+  AnalysisSource,
   Citation,
   ConversationView,
   Intent,
@@ -29,12 +30,14 @@ export const messageInclude = {
 export type ConversationRow = Conversation & {
   visitor: Pick<Visitor, 'id' | 'name' | 'email'>;
   assignee: Pick<User, 'id' | 'name'> | null;
+  ticket?: Pick<Ticket, 'summary'> | null;
   messages?: MessageRow[];
 };
 
 export const conversationInclude = {
   visitor: { select: { id: true, name: true, email: true } },
   assignee: { select: { id: true, name: true } },
+  ticket: { select: { summary: true } },
 } as const;
 
 export function toUserView(user: User): UserView {
@@ -43,6 +46,8 @@ export function toUserView(user: User): UserView {
 
 interface MessageMetadata {
   citations?: Citation[];
+  analysisSource?: AnalysisSource;
+  askEmail?: boolean;
 }
 
 /** Downloading needs a staff token or the owning visitor's token (see docs/attachments.md). */
@@ -71,6 +76,8 @@ export function toMessageView(row: MessageRow): MessageView {
   const metadata = row.metadata as MessageMetadata | null;
   if (metadata?.citations?.length) view.citations = metadata.citations;
   if (row.attachments?.length) view.attachments = row.attachments.map(toAttachmentView);
+  if (metadata?.analysisSource) view.analysisSource = metadata.analysisSource;
+  if (metadata?.askEmail) view.askEmail = true;
   if (row.model) {
     view.usage = {
       model: row.model,
@@ -84,7 +91,7 @@ export function toMessageView(row: MessageRow): MessageView {
 
 /** What a visitor may see of a message: no internal notes, no token accounting, no author ids. */
 export function toVisitorMessageView(row: MessageRow): MessageView {
-  const { usage: _usage, intent: _intent, internal: _internal, author, ...visible } = toMessageView(row);
+  const { usage: _usage, intent: _intent, internal: _internal, analysisSource: _source, author, ...visible } = toMessageView(row);
   return author ? { ...visible, author: { name: author.name } } : visible;
 }
 
@@ -110,6 +117,7 @@ export function toConversationView(row: ConversationRow, lastMessage?: MessageRo
       at: row.escalatedAt.toISOString(),
     };
     if (row.escalationRule) view.escalation.rule = row.escalationRule;
+    if (row.ticket?.summary) view.escalation.summary = row.ticket.summary;
   }
   if (lastMessage) view.lastMessage = toMessageView(lastMessage);
   if (row.rating !== null) view.rating = { score: row.rating, ...(row.ratingComment ? { comment: row.ratingComment } : {}) };
@@ -127,6 +135,10 @@ export function toTicketView(row: Ticket): TicketView {
     createdAt: row.createdAt.toISOString(),
   };
   if (row.assigneeId) view.assigneeId = row.assigneeId;
+  if (row.source) view.source = row.source;
+  if (row.rule) view.rule = row.rule;
+  if (row.team) view.team = row.team;
+  if (row.summary) view.summary = row.summary;
   if (row.firstResponseAt) view.firstResponseAt = row.firstResponseAt.toISOString();
   if (row.resolvedAt) view.resolvedAt = row.resolvedAt.toISOString();
   return view;

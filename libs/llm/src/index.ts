@@ -1,6 +1,6 @@
 export * from './chat-types';
 export { LlmError, isAbortError, type LlmErrorKind } from './llm-error';
-export { OpenAICompatibleClient, type OpenAICompatibleClientOptions } from './openai-compatible.client';
+export { OpenAICompatibleClient, type OpenAICompatibleClientOptions, type StructuredRequest } from './openai-compatible.client';
 export { ESCALATE_TOOL, ESCALATE_TOOL_NAME } from './escalate-tool';
 export { estimateCostUsd, knownModelFacts, type ModelPrice } from './pricing';
 export { parseToolArguments } from './tool-calls';

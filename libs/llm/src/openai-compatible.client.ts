@@ -26,6 +26,16 @@ export interface OpenAICompatibleClientOptions {
   azure?: boolean;
 }
 
+export interface StructuredRequest {
+  model: string;
+  messages: { role: 'system' | 'user'; content: string }[];
+  schemaName: string;
+  /** A JSON schema for the answer (strict mode: every property required, no extra ones). */
+  schema: Record<string, unknown>;
+  temperature?: number;
+  signal?: AbortSignal;
+}
+
 const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_MAX_RETRIES = 2;
 
@@ -76,6 +86,34 @@ export class OpenAICompatibleClient {
       idle.stop();
       // Frees the connection when the loop stopped early (abort, timeout, or a throwing onDelta).
       stream?.controller.abort();
+    }
+  }
+
+  /**
+   * One non-streamed answer constrained by a JSON schema (`response_format: json_schema`), parsed
+   * as JSON. For short structured calls such as message analysis; no retries beyond the client's.
+   */
+  async completeJson(request: StructuredRequest): Promise<unknown> {
+    try {
+      const completion = await this.#sdk.chat.completions.create(
+        {
+          model: request.model,
+          temperature: request.temperature ?? 0,
+          messages: request.messages,
+          response_format: { type: 'json_schema', json_schema: { name: request.schemaName, strict: true, schema: request.schema } },
+        },
+        { signal: request.signal, maxRetries: 0 },
+      );
+      const content = completion.choices[0]?.message.content ?? '';
+      try {
+        return JSON.parse(content) as unknown;
+      } catch {
+        throw new LlmError('bad_response', 'The model did not answer with JSON');
+      }
+    } catch (error) {
+      if (error instanceof LlmError) throw error;
+      if (request.signal?.aborted) throw new LlmError('aborted', 'The model request was aborted');
+      throw toLlmError(error, this.#apiKey);
     }
   }
 

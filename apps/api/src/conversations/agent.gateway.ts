@@ -1,8 +1,16 @@
 import { Logger } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, SubscribeMessage, WebSocketGateway, type OnGatewayInit } from '@nestjs/websockets';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
 import { agentTypingSchema, namespaces, rooms, type AgentClientEvents, type AgentServerEvents } from '@parley/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { TokenService, type StaffPrincipal } from '../auth/token.service';
+import { PresenceService } from '../presence/presence.service';
 import { authenticateHandshakes, handshakeToken } from '../realtime/handshake';
 import { ConversationsService } from './conversations.service';
 
@@ -10,12 +18,13 @@ type AgentSocket = Socket<AgentClientEvents, AgentServerEvents, Record<string, n
 
 /** Agents' live view: the handshake token is checked once, then the socket joins its org's room. */
 @WebSocketGateway({ namespace: namespaces.agent })
-export class AgentGateway implements OnGatewayInit<Namespace> {
+export class AgentGateway implements OnGatewayInit<Namespace>, OnGatewayDisconnect<AgentSocket> {
   private readonly logger = new Logger(AgentGateway.name);
 
   constructor(
     private readonly tokens: TokenService,
     private readonly conversations: ConversationsService,
+    private readonly presence: PresenceService,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -25,8 +34,14 @@ export class AgentGateway implements OnGatewayInit<Namespace> {
       });
       socket.data.staff = staff;
       await socket.join(rooms.orgAgents(staff.orgId));
+      await this.presence.connected(socket.id, { orgId: staff.orgId, userId: staff.userId });
     });
     this.logger.log('agent namespace ready');
+  }
+
+  /** An agent who leaves the live view no longer counts as online. */
+  async handleDisconnect(socket: AgentSocket): Promise<void> {
+    await this.presence.disconnected(socket.id);
   }
 
   /** An agent typing in a conversation of its organization: the visitor sees "typing". */

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { createInboxSchema } from '@parley/contracts';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { createInboxSchema, updateInboxSchema } from '@parley/contracts';
 import { Roles, Staff } from '../auth/auth.guard';
 import type { StaffPrincipal } from '../auth/token.service';
 import { parseInput } from '../http/parse-input';
@@ -25,5 +25,11 @@ export class InboxesController {
   @Get(':id')
   get(@Staff() staff: StaffPrincipal, @Param('id') id: string) {
     return this.inboxes.get(staff.orgId, id);
+  }
+
+  @Roles('admin')
+  @Patch(':id')
+  update(@Staff() staff: StaffPrincipal, @Param('id') id: string, @Body() body: unknown) {
+    return this.inboxes.update(staff, id, parseInput(updateInboxSchema, body));
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CreateInboxInput } from '@parley/contracts';
-import { AuditRepository, InboxesRepository, PersonasRepository, type Inbox } from '@parley/data';
-import { NotFoundError, ValidationError } from '@parley/domain';
+import type { CreateInboxInput, UpdateInboxInput } from '@parley/contracts';
+import { AuditRepository, InboxesRepository, PersonasRepository, type Inbox, type Prisma } from '@parley/data';
+import { NotFoundError, validateBusinessHours, ValidationError } from '@parley/domain';
 import { randomBytes } from 'node:crypto';
 import { API_CONFIG, type ApiConfig } from '../api-config';
 import type { StaffPrincipal } from '../auth/token.service';
@@ -44,7 +44,28 @@ export class InboxesService {
     return this.toView(inbox);
   }
 
+  /** Business hours (`null` clears them) and the default reply-time estimate; other settings are kept. */
+  async update(actor: StaffPrincipal, id: string, input: UpdateInboxInput) {
+    const inbox = isUuid(id) ? await this.inboxes.findById(actor.orgId, id) : null;
+    if (!inbox) throw new NotFoundError('inbox');
+    const settings = { ...(inbox.settings as Record<string, unknown>) };
+    if (input.businessHours === null) delete settings['businessHours'];
+    else if (input.businessHours !== undefined) settings['businessHours'] = validateBusinessHours(input.businessHours);
+    if (input.expectedReplyMinutes !== undefined) settings['expectedReplyMinutes'] = input.expectedReplyMinutes;
+    const updated = await this.inboxes.updateSettings(actor.orgId, id, settings as Prisma.InputJsonObject);
+    if (!updated) throw new NotFoundError('inbox');
+    await this.audit.record(actor.orgId, {
+      actorId: actor.userId,
+      action: 'inbox.updated',
+      targetType: 'inbox',
+      targetId: id,
+      data: { fields: Object.keys(input) },
+    });
+    return this.toView(updated);
+  }
+
   private toView(inbox: Inbox) {
+    const settings = inbox.settings as { businessHours?: unknown; expectedReplyMinutes?: number };
     const base = this.config.PUBLIC_URL ?? `http://localhost:${this.config.PORT}`;
     return {
       id: inbox.id,
@@ -54,6 +75,8 @@ export class InboxesService {
       publicKey: inbox.publicKey,
       identitySecret: inbox.identitySecret,
       embedSnippet: `<script src="${base}/widget.js" data-inbox-key="${inbox.publicKey}" async></script>`,
+      businessHours: settings.businessHours ?? null,
+      ...(settings.expectedReplyMinutes ? { expectedReplyMinutes: settings.expectedReplyMinutes } : {}),
       createdAt: inbox.createdAt.toISOString(),
     };
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
-import { createPersonaSchema, escalationRulesSchema, updatePersonaSchema } from '@parley/contracts';
+import { createPersonaSchema, escalationDryRunSchema, escalationRulesSchema, updatePersonaSchema } from '@parley/contracts';
 import { Roles, Staff } from '../auth/auth.guard';
 import type { StaffPrincipal } from '../auth/token.service';
 import { parseInput } from '../http/parse-input';
@@ -47,5 +47,12 @@ export class PersonasController {
   @Put(':id/escalation-rules')
   replaceRules(@Staff() staff: StaffPrincipal, @Param('id') id: string, @Body() body: unknown) {
     return this.personas.replaceRules(staff, id, parseInput(escalationRulesSchema, body));
+  }
+
+  @Roles('admin')
+  @Post(':id/escalation-rules/dry-run')
+  @HttpCode(200)
+  dryRun(@Staff() staff: StaffPrincipal, @Param('id') id: string, @Body() body: unknown) {
+    return this.personas.dryRun(staff.orgId, id, parseInput(escalationDryRunSchema, body));
   }
 }

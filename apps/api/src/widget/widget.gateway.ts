@@ -7,6 +7,7 @@ import {
   sendMessageSchema,
   syncSchema,
   typingSchema,
+  visitorEmailSchema,
   type WidgetClientEvents,
   type WidgetServerEvents,
 } from '@parley/contracts';
@@ -50,6 +51,11 @@ export class WidgetGateway implements OnGatewayInit<Namespace> {
   @SubscribeMessage('conversation:rate')
   rate(@ConnectedSocket() socket: VisitorSocket, @MessageBody() body: unknown) {
     return toAck(() => this.widget.rate(socket.data.visitor, parseInput(rateSchema, body)));
+  }
+
+  @SubscribeMessage('visitor:email')
+  leaveEmail(@ConnectedSocket() socket: VisitorSocket, @MessageBody() body: unknown) {
+    return toAck(() => this.widget.leaveEmail(socket.data.visitor, parseInput(visitorEmailSchema, body)));
   }
 
   @SubscribeMessage('typing')

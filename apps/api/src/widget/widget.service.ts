@@ -6,6 +6,7 @@ import {
   type RateInput,
   type SendMessageInput,
   type SyncInput,
+  type VisitorEmailInput,
   type WidgetSessionInput,
   type WidgetSessionView,
 } from '@parley/contracts';
@@ -142,6 +143,23 @@ export class WidgetService {
     return {};
   }
 
+  /** An email left by the visitor (asked for when nobody can answer now): stored, confirmed, shown to agents. */
+  async leaveEmail(visitor: VisitorPrincipal, input: VisitorEmailInput): Promise<object> {
+    const wait = await this.limiter.hit('visitorMessage', visitor.visitorId);
+    if (wait) throw new RateLimitedError(wait, 'you are sending too fast');
+    await this.visitors.setEmail(visitor.orgId, visitor.visitorId, input.email);
+    const conversation = await this.conversations.findLatestForVisitor(visitor.orgId, visitor.visitorId);
+    if (conversation) {
+      const { message } = await this.messages.append(visitor.orgId, conversation.id, {
+        role: 'system',
+        text: `Thanks! We'll also reply to ${input.email}.`,
+      });
+      this.realtime.messageNew(visitor.orgId, toMessageView(message), toVisitorMessageView(message));
+      await this.announce(visitor.orgId, conversation.id);
+    }
+    return {};
+  }
+
   async typing(visitor: VisitorPrincipal, on: boolean): Promise<void> {
     const conversation = await this.conversations.findLatestForVisitor(visitor.orgId, visitor.visitorId);
     if (conversation) this.realtime.typing(visitor.orgId, { conversationId: conversation.id, role: 'visitor', on });
@@ -168,6 +186,7 @@ export class WidgetService {
         externalId: user.externalId,
         name: user.name,
         email: user.email,
+        attributes: user.attributes,
       });
     }
     if (input.visitorToken) {

@@ -169,7 +169,8 @@ export class BotTurnService {
     }
     await Promise.all([
       this.conversations.recordBotTurn(turn.orgId, turn.conversationId, {
-        answered: text.length > 0,
+        // Unanswered for the escalation rules: no reply, or one no retrieved article grounds.
+        answered: text.length > 0 && references.length > 0,
         tokens: usage.promptTokens + usage.completionTokens,
         costUsd: usage.costUsd,
       }),

@@ -7,6 +7,7 @@ import { WORKER_CONFIG, type WorkerConfig } from '../worker-config';
 
 /** A link of a persona's chain, with what the turn needs to budget the prompt and price the reply. */
 export interface ResolvedTarget extends ChainTarget {
+  client: OpenAICompatibleClient;
   price?: Pick<ProviderModel, 'inputUsdPerMillion' | 'outputUsdPerMillion'>;
   contextWindow?: number;
   /** Whether the model takes image parts (provider configuration, else gpt-tokenizer's model data). */

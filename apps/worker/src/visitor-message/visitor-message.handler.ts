@@ -1,30 +1,36 @@
 import { Injectable } from '@nestjs/common';
-import { JobName, type Analysis, type Intent, type JobData, type ToneLabel } from '@parley/contracts';
+import { JobName, type Analysis, type AnalysisMode, type Intent, type JobData, type ToneLabel } from '@parley/contracts';
 import {
   ConversationsRepository,
   MessagesRepository,
+  PersonasRepository,
   RealtimePublisher,
   toConversationView,
   type ConversationRow,
   type MessageRow,
 } from '@parley/data';
-import { analyzeMessage, nextToneTrend } from '@parley/domain';
+import { decide, factsAfterBotTurn, nextToneTrend, visitorMessageFacts, type ToneTrend } from '@parley/domain';
+import { MessageAnalysisService, type AnalysisResult } from '../analysis/message-analysis.service';
 import { BotTurnService } from '../bot-turn/bot-turn.service';
+import { ProviderDirectory } from '../bot-turn/provider-directory';
 import { TurnLock } from '../bot-turn/turn-lock';
 import { EscalationService } from '../escalation/escalation.service';
+import { RuleContextService } from '../escalation/rule-context.service';
 import type { JobHandler } from '../jobs/job-handler';
 
-/** The analysis stored with the message when it was accepted (the same function, run once). */
-function analysisOf(message: MessageRow): Analysis {
+/** The local analysis stored with the message when it was accepted, if it is there. */
+function storedAnalysis(message: MessageRow): Analysis | undefined {
   if (message.toneLabel && message.toneScore !== null && message.intent) {
     return { tone: { label: message.toneLabel as ToneLabel, score: message.toneScore }, intent: message.intent as Intent };
   }
-  return analyzeMessage(message.text);
+  return undefined;
 }
 
 /**
- * A visitor's message: update the conversation's tone, escalate if asked, else let the bot answer.
- * Turns of one conversation run one at a time, and each message is answered at most once.
+ * A visitor's message: analyse it, update the conversation's tone, run the persona's escalation
+ * rules (and the built-in request for a person), let the bot answer if nobody took over, then run
+ * the rules again for what the reply changed (bot turns, unanswered turns). Turns of one
+ * conversation run one at a time, and each message is handled at most once.
  */
 @Injectable()
 export class VisitorMessageHandler implements JobHandler<JobName.VisitorMessage> {
@@ -33,10 +39,14 @@ export class VisitorMessageHandler implements JobHandler<JobName.VisitorMessage>
   constructor(
     private readonly conversations: ConversationsRepository,
     private readonly messages: MessagesRepository,
+    private readonly personas: PersonasRepository,
     private readonly realtime: RealtimePublisher,
+    private readonly analysis: MessageAnalysisService,
+    private readonly context: RuleContextService,
     private readonly escalation: EscalationService,
     private readonly botTurn: BotTurnService,
     private readonly lock: TurnLock,
+    private readonly providers: ProviderDirectory,
   ) {}
 
   async handle({ orgId, conversationId, messageId }: JobData<JobName.VisitorMessage>): Promise<void> {
@@ -48,30 +58,47 @@ export class VisitorMessageHandler implements JobHandler<JobName.VisitorMessage>
       ]);
       if (!message || !conversation) return;
 
-      const analysis = analysisOf(message);
-      if (analysis.intent === 'human_request') {
-        await this.updateTone(conversation, analysis);
-        await this.escalation.escalate({
-          orgId,
-          conversationId,
-          reason: 'the visitor asked for a person',
-          source: 'builtin',
-        });
-      } else {
-        // The tone is recorded while the bot starts: it is not on the reply's critical path.
-        await Promise.all([
-          this.updateTone(conversation, analysis),
-          this.botTurn.run({ conversation, question: message, analysis }),
-        ]);
+      const [result, context] = await Promise.all([this.analyse(conversation, message), this.context.load(conversation)]);
+      const { analysis } = result;
+      const trend = nextToneTrend({ score: conversation.toneScore, negativeStreak: conversation.negativeStreak }, analysis.tone);
+      // The tone is recorded while the bot starts (it is not on the reply's critical path), but
+      // before any escalation, whose handoff summary reads it.
+      const recorded = this.record(conversation, message, result, trend);
+      recorded.catch(() => undefined); // awaited below; this only keeps an early failure from being unhandled
+
+      const facts = visitorMessageFacts(message.text, analysis, trend, conversation, context);
+      const before = await decide(context.rules, facts, 'message');
+      const acted = before.fired.length > 0 || before.plan.escalate !== undefined;
+      if (acted) await recorded;
+      const escalated = acted && (await this.escalation.apply(conversation, before.plan));
+      if (!escalated) {
+        const current = acted ? ((await this.conversations.findById(orgId, conversationId)) ?? conversation) : conversation;
+        await this.botTurn.run({ conversation: current, question: message, analysis });
+        const after = await this.conversations.findById(orgId, conversationId);
+        if (after && (after.botTurns !== current.botTurns || after.unansweredTurns !== current.unansweredTurns)) {
+          const reply = await decide(context.rules, factsAfterBotTurn(facts, after), 'reply', before.plan.fired);
+          await this.escalation.apply(after, reply.plan);
+        }
       }
+      await recorded;
       await this.lock.markHandled(messageId);
     });
   }
 
-  private async updateTone(conversation: ConversationRow, analysis: Analysis): Promise<void> {
-    const trend = nextToneTrend({ score: conversation.toneScore, negativeStreak: conversation.negativeStreak }, analysis.tone);
-    await this.conversations.recordTone(conversation.orgId, conversation.id, trend);
-    this.realtime.conversationUpdated(conversation.orgId, {
+  private async analyse(conversation: ConversationRow, message: MessageRow): Promise<AnalysisResult> {
+    const persona = await this.personas.findById(conversation.orgId, conversation.personaId);
+    const mode: AnalysisMode = persona?.analysisMode === 'llm' ? 'llm' : 'local';
+    // The persona's first model answers the analysis; chains are resolved only in `llm` mode.
+    const target = persona && mode === 'llm' ? ((await this.providers.load(conversation.orgId)).chainFor(persona)[0] ?? null) : null;
+    return this.analysis.analyse(message.text, mode, target, storedAnalysis(message));
+  }
+
+  /** The conversation's tone trend, and the message's analysis when it is not the one stored at accept time. */
+  private async record(conversation: ConversationRow, message: MessageRow, result: AnalysisResult, trend: ToneTrend): Promise<void> {
+    const { orgId } = conversation;
+    await this.conversations.recordTone(orgId, conversation.id, trend);
+    if (result.source === 'llm') await this.messages.recordAnalysis(orgId, message.id, result.analysis, result.source);
+    this.realtime.conversationUpdated(orgId, {
       ...toConversationView(conversation),
       tone: { label: trend.label, score: trend.score, negativeStreak: trend.negativeStreak },
     });

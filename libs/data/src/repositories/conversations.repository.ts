@@ -155,6 +155,17 @@ export class ConversationsRepository {
     return count === 0 ? null : this.findById(orgId, id);
   }
 
+  /** Adds tags a rule set, keeping the ones already there. */
+  async addTags(orgId: string, id: string, tags: string[]): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE conversations SET tags = ARRAY(SELECT DISTINCT unnest(tags || ${tags}::text[])), updated_at = now()
+      WHERE id = ${id}::uuid AND org_id = ${orgId}::uuid AND NOT (tags @> ${tags}::text[])`;
+  }
+
+  setPriority(orgId: string, id: string, priority: Priority): Promise<unknown> {
+    return this.prisma.conversation.updateMany({ where: { id, orgId }, data: { priority } });
+  }
+
   recordTone(
     orgId: string,
     id: string,

@@ -1,4 +1,4 @@
-import type { Inbox, Persona, PrismaClient } from '../generated/prisma/client';
+import type { Inbox, Persona, Prisma, PrismaClient } from '../generated/prisma/client';
 
 export class InboxesRepository {
   constructor(private readonly prisma: PrismaClient) {}
@@ -16,6 +16,12 @@ export class InboxesRepository {
 
   findById(orgId: string, id: string): Promise<Inbox | null> {
     return this.prisma.inbox.findFirst({ where: { id, orgId } });
+  }
+
+  /** Replaces the inbox's settings JSON (the caller merges and validates). */
+  async updateSettings(orgId: string, id: string, settings: Prisma.InputJsonObject): Promise<Inbox | null> {
+    const { count } = await this.prisma.inbox.updateMany({ where: { id, orgId }, data: { settings } });
+    return count === 0 ? null : this.findById(orgId, id);
   }
 
   /** The widget's entry point: the public key names the inbox, and so the organization. */

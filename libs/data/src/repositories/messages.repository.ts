@@ -1,4 +1,4 @@
-import type { Citation, Intent, MessageRole, Tone } from '@parley/contracts';
+import type { Analysis, AnalysisSource, Citation, Intent, MessageRole, Tone } from '@parley/contracts';
 import { randomUUID } from 'node:crypto';
 import type { Message, PrismaClient } from '../generated/prisma/client';
 import { messageInclude, type MessageRow } from '../views';
@@ -82,6 +82,14 @@ export class MessagesRepository {
     });
     if (!existing) throw new Error(`conversation ${conversationId} not found in organization`);
     return { message: existing, created: false };
+  }
+
+  /** The analysis a visitor message was finally judged by, and which analyser made it. */
+  async recordAnalysis(orgId: string, id: string, analysis: Analysis, source: AnalysisSource): Promise<void> {
+    await this.prisma.$executeRaw`
+      UPDATE messages SET tone_label = ${analysis.tone.label}, tone_score = ${analysis.tone.score}::float8,
+        intent = ${analysis.intent}, metadata = metadata || jsonb_build_object('analysisSource', ${source}::text)
+      WHERE id = ${id}::uuid AND org_id = ${orgId}::uuid`;
   }
 
   findById(orgId: string, id: string): Promise<MessageRow | null> {

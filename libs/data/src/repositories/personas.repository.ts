@@ -1,11 +1,28 @@
-import type { CreatePersonaInput, EscalationRuleInput, UpdatePersonaInput } from '@parley/contracts';
+import type { CreatePersonaInput, UpdatePersonaInput } from '@parley/contracts';
 import type { EscalationRule, Persona, PrismaClient } from '../generated/prisma/client';
+
+/** A rule as stored: `then` is the validated list of actions. */
+export interface StoredRuleInput {
+  name: string;
+  when: object;
+  then: object;
+  enabled: boolean;
+}
 
 export class PersonasRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  create(orgId: string, data: CreatePersonaInput): Promise<Persona> {
-    return this.prisma.persona.create({ data: { ...data, orgId } });
+  /** A new persona with its starting escalation rules, in one transaction. */
+  create(orgId: string, data: CreatePersonaInput, rules: StoredRuleInput[] = []): Promise<Persona> {
+    return this.prisma.$transaction(async (tx) => {
+      const persona = await tx.persona.create({ data: { ...data, orgId } });
+      if (rules.length) {
+        await tx.escalationRule.createMany({
+          data: rules.map((rule, position) => ({ orgId, personaId: persona.id, position, ...rule })),
+        });
+      }
+      return persona;
+    });
   }
 
   list(orgId: string): Promise<Persona[]> {
@@ -35,19 +52,11 @@ export class PersonasRepository {
   }
 
   /** Replaces a persona's rules as one unit, keeping their order. */
-  replaceRules(orgId: string, personaId: string, rules: EscalationRuleInput[]): Promise<EscalationRule[]> {
+  replaceRules(orgId: string, personaId: string, rules: StoredRuleInput[]): Promise<EscalationRule[]> {
     return this.prisma.$transaction(async (tx) => {
       await tx.escalationRule.deleteMany({ where: { orgId, personaId } });
       await tx.escalationRule.createMany({
-        data: rules.map((rule, position) => ({
-          orgId,
-          personaId,
-          position,
-          name: rule.name,
-          when: rule.when as object,
-          then: rule.then,
-          enabled: rule.enabled ?? true,
-        })),
+        data: rules.map((rule, position) => ({ orgId, personaId, position, ...rule })),
       });
       return tx.escalationRule.findMany({ where: { orgId, personaId }, orderBy: { position: 'asc' } });
     });

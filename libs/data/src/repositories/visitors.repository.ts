@@ -15,14 +15,19 @@ export class VisitorsRepository {
   upsertVerified(
     orgId: string,
     inboxId: string,
-    data: { externalId: string; name?: string; email?: string },
+    data: { externalId: string; name?: string; email?: string; attributes?: Record<string, string | number | boolean> },
   ): Promise<Visitor> {
-    const profile = { name: data.name, email: data.email, verified: true, lastSeenAt: new Date() };
+    const profile = { name: data.name, email: data.email, attributes: data.attributes, verified: true, lastSeenAt: new Date() };
     return this.prisma.visitor.upsert({
       where: { inboxId_externalId: { inboxId, externalId: data.externalId } },
       create: { orgId, inboxId, externalId: data.externalId, ...profile },
       update: profile,
     });
+  }
+
+  async setEmail(orgId: string, id: string, email: string): Promise<boolean> {
+    const { count } = await this.prisma.visitor.updateMany({ where: { id, orgId }, data: { email } });
+    return count > 0;
   }
 
   touch(orgId: string, id: string): Promise<unknown> {
