@@ -1,0 +1,61 @@
+import type { Tone, ToneLabel } from '@parley/contracts';
+import { sparseFeatures, toneDenseFeatures } from './features';
+import { LinearModel, type LinearModelJson } from './linear-model';
+import toneModelJson from './model/tone.json';
+import { lexiconSignals, TONE_THRESHOLDS, type LexiconSignals } from './tone-lexicon';
+
+/*
+ * Tone from a logistic regression trained on GoEmotions (scripts/analysis/train.ts) over the
+ * message's words, word pairs and character n-grams, plus the lexicon's signals (VADER valences,
+ * negation, boosters, capitals, "!!!", emoji, profanity, sarcasm) as dense features.
+ */
+
+const TONE_MODEL = new LinearModel<ToneLabel>(toneModelJson as LinearModelJson);
+
+/** A score in -1..1 that agrees with the label: inside the label's band of TONE_THRESHOLDS. */
+const BANDS: Readonly<Record<ToneLabel, readonly [number, number]>> = {
+  angry: [-1, TONE_THRESHOLDS.angry],
+  frustrated: [-1, TONE_THRESHOLDS.frustrated],
+  neutral: [TONE_THRESHOLDS.frustrated + 0.001, TONE_THRESHOLDS.positive - 0.001],
+  positive: [TONE_THRESHOLDS.positive, 1],
+};
+
+export function toneProbabilities(text: string, signals: LexiconSignals = lexiconSignals(text)): number[] {
+  return TONE_MODEL.predict(sparseFeatures(text), toneDenseFeatures(signals)).probabilities;
+}
+
+/** Lexicon readings strong enough to overrule the model, which learned from Reddit, not support chats. */
+export interface ToneOverrides {
+  /** "Yeah right", "/s": praise in a sarcastic message is not positive. */
+  sarcasm: boolean;
+  /** An anger marker in a clearly negative message (profanity, 😡, "!!!", shouting) makes it angry. */
+  lexiconAnger: boolean;
+}
+
+export const TONE_OVERRIDES: ToneOverrides = { sarcasm: true, lexiconAnger: true };
+
+/** The most likely label; its score is P(positive) − P(angry or frustrated), moved into the label's band. */
+export function toneOfProbabilities(
+  classes: readonly ToneLabel[],
+  probabilities: readonly number[],
+  signals?: LexiconSignals,
+  overrides: ToneOverrides = TONE_OVERRIDES,
+): Tone {
+  let best = 0;
+  for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
+  let label = classes[best];
+  if (signals !== undefined) {
+    if (overrides.sarcasm && signals.sarcasm && label === 'positive') label = 'frustrated';
+    if (overrides.lexiconAnger && signals.anger && signals.score <= TONE_THRESHOLDS.angry) label = 'angry';
+  }
+  const p = (tone: ToneLabel): number => probabilities[classes.indexOf(tone)];
+  const raw = p('positive') - p('angry') - p('frustrated');
+  const [low, high] = BANDS[label];
+  return { label, score: Math.round(Math.max(low, Math.min(high, raw)) * 1000) / 1000 };
+}
+
+/** Tone of one message: a label and a score in -1..1. */
+export function analyzeTone(text: string): Tone {
+  const signals = lexiconSignals(text);
+  return toneOfProbabilities(TONE_MODEL.classes, toneProbabilities(text, signals), signals);
+}
