@@ -13,6 +13,8 @@ export interface TrainingOptions {
   /** Sparse features seen in fewer training examples are dropped. */
   minCount: number;
   l2: number;
+  /** L2 of the dense (lexicon) weights: few features, each seen in every example. */
+  denseL2: number;
   epochs: number;
   learningRate: number;
   /** Weights below this (in absolute value, for every class) are pruned from the saved model. */
@@ -110,7 +112,7 @@ export function trainLogistic(examples: readonly TrainingExample[], options: Tra
         }
         for (let d = 0; d < example.dense.length; d++) {
           const at = d * k + c;
-          const gradient = error * example.dense[d] + options.l2 * denseWeights[at];
+          const gradient = error * example.dense[d] + options.denseL2 * denseWeights[at];
           denseSquares[at] += gradient * gradient;
           denseWeights[at] -= (options.learningRate * gradient) / Math.sqrt(denseSquares[at]);
         }

@@ -6,6 +6,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ToneLabel } from '@parley/contracts';
 import {
+  intentOfProbabilities,
+  intentProbabilities,
   lexiconSignals,
   LinearModel,
   sparseFeatures,
@@ -29,6 +31,7 @@ export const TONE_OPTIONS: TrainingOptions = {
   dense: TONE_DENSE_FEATURES,
   minCount: 2,
   l2: 0.03,
+  denseL2: 0.03,
   epochs: 10,
   learningRate: 0.1,
   prune: 0.02,
@@ -42,6 +45,7 @@ export const INTENT_OPTIONS: TrainingOptions = {
   dense: [],
   minCount: 2,
   l2: 1e-4,
+  denseL2: 1e-4,
   epochs: 10,
   learningRate: 0.1,
   prune: 0.02,
@@ -94,13 +98,11 @@ function tune(): void {
     return { sparse: sparseFeatures(row.text), dense: toneDenseFeatures(signals), signals, label: row.label };
   });
   const fmt = (n: number): string => n.toFixed(3);
-  for (const l2 of [3e-3, 1e-2, 3e-2]) {
-    for (const epochs of [10, 20]) {
-      const json = trainTone({ ...TONE_OPTIONS, l2, epochs }, [0, 0, 0, 0]);
-      for (const overrides of [
-        { sarcasm: true, lexiconAnger: false },
-        { sarcasm: true, lexiconAnger: true },
-      ]) {
+  for (const l2 of [3e-2]) {
+    for (const denseL2 of [3e-2]) {
+      const json = trainTone({ ...TONE_OPTIONS, l2, denseL2 }, [0, 0, 0, 0]);
+      for (const lexiconNegative of [-1, -0.5, -0.35, -0.2]) {
+        const overrides = { sarcasm: true, lexiconAnger: true, lexiconNegative };
         let best = { objective: -1, shift: [0, 0, 0, 0], scores: toneScores(json, dev, [0, 0, 0, 0], overrides) };
         const steps = [-0.5, -0.25, 0, 0.25, 0.5, 0.75, 1];
         for (const a of steps) {
@@ -114,9 +116,28 @@ function tune(): void {
           }
         }
         console.log(
-          `tone l2=${l2} epochs=${epochs} features=${json.features.length} overrides=${JSON.stringify(overrides)} ` +
+          `tone l2=${l2} denseL2=${denseL2} features=${json.features.length} overrides=${JSON.stringify(overrides)} ` +
             `shift=${best.shift.join(',')} macroF1=${fmt(best.scores.macroF1)} ` +
             `macroRecall=${fmt(best.scores.macroRecall)} angerF1=${fmt(best.scores.angerF1)}`,
+        );
+      }
+    }
+  }
+}
+
+/** Development-split scores of the intent thresholds (the weights are those committed). */
+function tuneIntent(): void {
+  const dev = intentSplit().dev.map((row) => ({ ...row, probabilities: intentProbabilities(row.text) }));
+  const truth = dev.map((row) => row.label);
+  for (const humanRequest of [0.8, 0.9, 0.95]) {
+    for (const model of [0.5, 0.6, 0.7]) {
+      for (const other of [0.6, 0.75, 0.85, 0.95]) {
+        const said = dev.map((row) => intentOfProbabilities(row.text, row.probabilities, { humanRequest, model, other }));
+        const human = binaryScores<string>(truth, said, 'human_request');
+        const f1 = (intent: string): string => binaryScores<string>(truth, said, intent).f1.toFixed(3);
+        console.log(
+          `intent humanRequest=${humanRequest} model=${model} other=${other} human P=${human.precision.toFixed(3)} ` +
+            `R=${human.recall.toFixed(3)} complaintF1=${f1('complaint')} refundF1=${f1('refund')} cancelF1=${f1('cancel')}`,
         );
       }
     }
@@ -131,6 +152,7 @@ function write(name: string, json: unknown): void {
 
 if (require.main === module) {
   if (process.argv.includes('--tune')) {
+    tuneIntent();
     tune();
   } else {
     write('vader-lexicon.json', vaderLexicon());

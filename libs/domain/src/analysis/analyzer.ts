@@ -4,7 +4,7 @@ import { sparseFeatures } from './features';
 import { detectHumanRequest } from './human-request';
 import { LinearModel, type LinearModelJson } from './linear-model';
 import intentModelJson from './model/intent.json';
-import { analyzeTone } from './tone-model';
+import { analyzeTone, withLabel } from './tone-model';
 
 /*
  * Tone and intent of a visitor message. Tone: a logistic regression over words, character n-grams
@@ -83,10 +83,18 @@ export function intentProbabilities(text: string): number[] {
 /** Thresholds chosen on the development split (scripts/analysis/train.ts --tune). */
 export const INTENT_THRESHOLDS = {
   /** The model alone asks for a human only when it is this sure: a false escalation costs an agent. */
-  humanRequest: 0.9,
-  /** Below this the model's cancel / refund / complaint / other gives way to the rules. */
-  model: 0.6,
+  humanRequest: 0.95,
+  /** The model's cancel / refund / complaint wins over the rules from this probability. */
+  model: 0.5,
+  /**
+   * The model's "none of these" overrules a rule's refund or cancel from this probability ("what is
+   * your refund policy?", "is there a fee if I cancel?"). It never overrules a complaint rule:
+   * support-request data has few complaints phrased the way tweets are.
+   */
+  other: 0.75,
 } as const;
+
+export type IntentThresholds = { readonly [K in keyof typeof INTENT_THRESHOLDS]: number };
 
 /**
  * Priority: human_request > legal_threat > refund > cancel > complaint > other. The rule-based
@@ -95,7 +103,7 @@ export const INTENT_THRESHOLDS = {
 export function intentOfProbabilities(
   text: string,
   probabilities: readonly number[],
-  thresholds: { humanRequest: number; model: number } = INTENT_THRESHOLDS,
+  thresholds: IntentThresholds = INTENT_THRESHOLDS,
 ): Intent {
   const rule = ruleIntent(text);
   if (rule === 'human_request' || rule === 'legal_threat') return rule;
@@ -103,10 +111,15 @@ export function intentOfProbabilities(
   if (p('human_request') >= thresholds.humanRequest) return 'human_request';
   let best: Intent = 'other';
   for (const intent of ['refund', 'cancel', 'complaint'] as const) if (p(intent) > p(best)) best = intent;
-  return p(best) >= thresholds.model ? best : rule;
+  if (best !== 'other') return p(best) >= thresholds.model ? best : rule;
+  return p('other') >= thresholds.other && rule !== 'complaint' ? 'other' : rule;
 }
 
 /** Tone and intent of a visitor message. Pure and deterministic: the same text always gives the same analysis. */
 export function analyzeMessage(text: string): Analysis {
-  return { tone: analyzeTone(text), intent: intentOfProbabilities(text, intentProbabilities(text)) };
+  const intent = intentOfProbabilities(text, intentProbabilities(text));
+  const tone = analyzeTone(text);
+  // Whoever complains or threatens legal action is not neutral, however calm the words.
+  const displeased = (intent === 'complaint' || intent === 'legal_threat') && (tone.label === 'neutral' || tone.label === 'positive');
+  return { tone: displeased ? withLabel('frustrated', tone.score) : tone, intent };
 }

@@ -98,6 +98,14 @@ const PHRASES: readonly Phrase[] = [
     valence: -1.5,
   },
   { pattern: anyOf('waste of (?:my )?(?:time|money)'), valence: -2.5 },
+  {
+    pattern: anyOf(String.raw`
+      keeps? (?:crashing|failing|freezing|breaking|logging me out) | (?:charged|billed) (?:me )?twice | double (?:charged|billed)
+      overcharged | still nothing | still no (?:reply|response|answer|update|news) | no (?:one|body) (?:answers|replies|responds|helps)
+      (?:\d+|two|three|four|five|ten|twenty|thirty|forty) (?:minutes|mins|hours|hrs|days|weeks) on hold | on hold for
+      waiting (?:for )?(?:\d+|two|three|four|five|ten|twenty|thirty|forty) (?:minutes|mins|hours|hrs|days|weeks)`),
+    valence: -1.8,
+  },
   { pattern: anyOf('fed up | sick (?:and tired )?of | ripped off | rip ?off'), valence: -2.6, anger: ANGER },
   {
     pattern: anyOf('what the (?:hell|heck|fuck) | are you (?:kidding|serious|joking) | shut up'),

@@ -26,13 +26,15 @@ export function toneProbabilities(text: string, signals: LexiconSignals = lexico
 
 /** Lexicon readings strong enough to overrule the model, which learned from Reddit, not support chats. */
 export interface ToneOverrides {
-  /** "Yeah right", "/s": praise in a sarcastic message is not positive. */
+  /** "Yeah right", "/s": a sarcastic message is frustrated, whatever its words say. */
   sarcasm: boolean;
   /** An anger marker in a clearly negative message (profanity, 😡, "!!!", shouting) makes it angry. */
   lexiconAnger: boolean;
+  /** A lexicon score at or below this turns the model's "neutral" into "frustrated" (-1: never). */
+  lexiconNegative: number;
 }
 
-export const TONE_OVERRIDES: ToneOverrides = { sarcasm: true, lexiconAnger: true };
+export const TONE_OVERRIDES: ToneOverrides = { sarcasm: true, lexiconAnger: true, lexiconNegative: -0.5 };
 
 /** The most likely label; its score is P(positive) − P(angry or frustrated), moved into the label's band. */
 export function toneOfProbabilities(
@@ -45,13 +47,18 @@ export function toneOfProbabilities(
   for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
   let label = classes[best];
   if (signals !== undefined) {
-    if (overrides.sarcasm && signals.sarcasm && label === 'positive') label = 'frustrated';
+    if (overrides.sarcasm && signals.sarcasm && (label === 'positive' || label === 'neutral')) label = 'frustrated';
+    if (label === 'neutral' && signals.score <= overrides.lexiconNegative) label = 'frustrated';
     if (overrides.lexiconAnger && signals.anger && signals.score <= TONE_THRESHOLDS.angry) label = 'angry';
   }
   const p = (tone: ToneLabel): number => probabilities[classes.indexOf(tone)];
-  const raw = p('positive') - p('angry') - p('frustrated');
+  return withLabel(label, p('positive') - p('angry') - p('frustrated'));
+}
+
+/** The tone with this label, its score moved into the label's band. */
+export function withLabel(label: ToneLabel, score: number): Tone {
   const [low, high] = BANDS[label];
-  return { label, score: Math.round(Math.max(low, Math.min(high, raw)) * 1000) / 1000 };
+  return { label, score: Math.round(Math.max(low, Math.min(high, score)) * 1000) / 1000 };
 }
 
 /** Tone of one message: a label and a score in -1..1. */
