@@ -12,6 +12,8 @@ export interface TrainingOptions {
   dense: readonly string[];
   /** Sparse features seen in fewer training examples are dropped. */
   minCount: number;
+  /** Weigh classes inversely to their frequency (rare tones count as much as common ones). */
+  balanced: boolean;
   l2: number;
   /** L2 of the dense (lexicon) weights: few features, each seen in every example. */
   denseL2: number;
@@ -54,7 +56,6 @@ export function trainLogistic(examples: readonly TrainingExample[], options: Tra
     .sort();
   const index = new Map(features.map((feature, i) => [feature, i]));
 
-  // Classes weighted inversely to their frequency, so rare tones count as much as common ones.
   const perClass = options.classes.map((_, c) => examples.filter((e) => e.label === c).length);
   const encoded: Encoded[] = examples.map((example) => {
     const counts = new Map<number, number>();
@@ -68,7 +69,7 @@ export function trainLogistic(examples: readonly TrainingExample[], options: Tra
       values: Float64Array.from([...counts.values()].map((n) => n * scale)),
       dense: example.dense,
       label: example.label,
-      weight: examples.length / (k * Math.max(1, perClass[example.label])),
+      weight: options.balanced ? examples.length / (k * Math.max(1, perClass[example.label])) : 1,
     };
   });
 

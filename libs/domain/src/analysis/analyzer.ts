@@ -63,6 +63,16 @@ const COMPLAINT = anyOf(`
   never (?:buy|order|shop|use) (?:from |with )?(?:you|this|again)
   reclamacion | reclamar | plainte | beschwerde | reclamacao`);
 
+/**
+ * A word the model's intent must rest on (typos included): its synthetic training data lets words
+ * like "this" lean towards a refund, so "this is bad" alone is not read as one.
+ */
+const MODEL_CUES: Readonly<Record<'refund' | 'cancel' | 'complaint', RegExp>> = {
+  refund: /refund|reimb|reinb|rebat|reabt|money|compensat|paid|payment|charge|dollar|[$€£]|reembols|rembours|erstatt|dinero|argent|geld/,
+  cancel: /canc|annul|stornier|kundig|resili|terminat|revoke|withdraw|call off|no longer|delet|dele|clos|remov|deactivat|get rid|erase|unsubscrib|shut|\bend\b|\bstop\b/,
+  complaint: /complain|clai[mn]|grievance|dissatisf|unhappy|not happy|bad|terrible|awful|poor|feedback|report|unacceptable|disappoint|problem|issue|consumer|reclam|plainte|beschwer|protest|objection|displeas/,
+};
+
 /** The intent the rules alone read: the fallback of the trained model. */
 export function ruleIntent(text: string): Intent {
   if (detectHumanRequest(text)) return 'human_request';
@@ -109,9 +119,11 @@ export function intentOfProbabilities(
   if (rule === 'human_request' || rule === 'legal_threat') return rule;
   const p = (intent: Intent): number => probabilities[INTENT_CLASSES.indexOf(intent as never)];
   if (p('human_request') >= thresholds.humanRequest) return 'human_request';
-  let best: Intent = 'other';
+  let best: 'refund' | 'cancel' | 'complaint' | 'other' = 'other';
   for (const intent of ['refund', 'cancel', 'complaint'] as const) if (p(intent) > p(best)) best = intent;
-  if (best !== 'other') return p(best) >= thresholds.model ? best : rule;
+  if (best !== 'other') {
+    return p(best) >= thresholds.model && MODEL_CUES[best].test(foldText(text)) ? best : rule;
+  }
   return p('other') >= thresholds.other && rule !== 'complaint' ? 'other' : rule;
 }
 

@@ -4,7 +4,7 @@ import type { LexiconSignals } from './tone-lexicon';
 /*
  * Features of the trained models, shared by the training script and the analyser so both read a
  * message the same way: folded words (marked "!" inside a negation's reach: "not happy" gives
- * "!happy"), word pairs, and character 3- and 4-grams of each word (which survive typos,
+ * "!happy", and its character n-grams are marked too), word pairs, and character 3- and 4-grams of each word (which survive typos,
  * elongations and inflections). Emoji count as words.
  */
 
@@ -34,19 +34,19 @@ export function sparseFeatures(text: string): string[] {
       previous = '^';
       continue;
     }
-    const word = negatedFor > 0 ? `!${token}` : token;
-    features.push(`w:${word}`, `b:${previous} ${token}`);
-    if (token.length <= MAX_CHAR_NGRAM_WORD) charNgrams(token, features);
+    const negated = negatedFor > 0;
+    features.push(negated ? `w:!${token}` : `w:${token}`, `b:${previous} ${token}`);
+    if (token.length <= MAX_CHAR_NGRAM_WORD) charNgrams(token, negated ? 'c!' : 'c:', features);
     previous = token;
     negatedFor = NEGATORS.has(token) ? NEGATION_REACH : Math.max(0, negatedFor - 1);
   }
   return features;
 }
 
-function charNgrams(word: string, out: string[]): void {
+function charNgrams(word: string, prefix: string, out: string[]): void {
   const padded = ` ${word} `;
   for (let n = 3; n <= 4; n++) {
-    for (let i = 0; i + n <= padded.length; i++) out.push(`c:${padded.slice(i, i + n)}`);
+    for (let i = 0; i + n <= padded.length; i++) out.push(prefix + padded.slice(i, i + n));
   }
 }
 

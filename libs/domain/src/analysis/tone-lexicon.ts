@@ -167,6 +167,7 @@ interface Signals {
   negative: number;
   anger: boolean;
   profanity: boolean;
+  negation: boolean;
 }
 
 function add(signals: Signals, valence: number): void {
@@ -239,7 +240,10 @@ function scoreWords(tokens: readonly string[], shouting: boolean, signals: Signa
       valence *= isCaps(tokens[i - 1]) ? BOOST * CAPS_EMPHASIS : BOOST;
     else if (DAMPENERS.has(previous)) valence *= DAMPEN;
     const negated = isNegated(words, i);
-    if (negated) valence *= valence > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
+    if (negated) {
+      valence *= valence > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
+      signals.negation = true;
+    }
     // After VADER: what follows "but" carries the message ("nice agent but the app is broken").
     if (lastBut >= 0) valence *= i < lastBut ? 0.5 : 1.5;
 
@@ -290,6 +294,8 @@ export interface LexiconSignals {
   /** An anger marker: an anger word or emoji, profanity, shouting or "!!!" in a negative message. */
   anger: boolean;
   profanity: boolean;
+  /** A sentiment word under negation: "not happy", "not bad". */
+  negation: boolean;
   shouting: boolean;
   sarcasm: boolean;
   exclamations: number;
@@ -297,7 +303,7 @@ export interface LexiconSignals {
 }
 
 export function lexiconSignals(text: string): LexiconSignals {
-  const signals: Signals = { sum: 0, positive: 0, negative: 0, anger: false, profanity: false };
+  const signals: Signals = { sum: 0, positive: 0, negative: 0, anger: false, profanity: false, negation: false };
   const plain = text.replace(/['’]/g, '');
   const shouting = isShouting(plain);
   const folded = foldText(plain).replace(/[^\p{L}\p{N}/#\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
@@ -331,6 +337,7 @@ export function lexiconSignals(text: string): LexiconSignals {
     negative: squash(signals.negative),
     anger: signals.anger && signals.sum < 0,
     profanity: signals.profanity,
+    negation: signals.negation,
     shouting,
     sarcasm,
     exclamations,

@@ -2,7 +2,7 @@ import type { Tone, ToneLabel } from '@parley/contracts';
 import { sparseFeatures, toneDenseFeatures } from './features';
 import { LinearModel, type LinearModelJson } from './linear-model';
 import toneModelJson from './model/tone.json';
-import { lexiconSignals, TONE_THRESHOLDS, type LexiconSignals } from './tone-lexicon';
+import { lexiconSignals, TONE_THRESHOLDS, toneLabel, type LexiconSignals } from './tone-lexicon';
 
 /*
  * Tone from a logistic regression trained on GoEmotions (scripts/analysis/train.ts) over the
@@ -20,8 +20,11 @@ const BANDS: Readonly<Record<ToneLabel, readonly [number, number]>> = {
   positive: [TONE_THRESHOLDS.positive, 1],
 };
 
-export function toneProbabilities(text: string, signals: LexiconSignals = lexiconSignals(text)): number[] {
-  return TONE_MODEL.predict(sparseFeatures(text), toneDenseFeatures(signals)).probabilities;
+export function toneProbabilities(
+  text: string,
+  signals: LexiconSignals = lexiconSignals(text),
+): { probabilities: number[]; known: number } {
+  return TONE_MODEL.predict(sparseFeatures(text), toneDenseFeatures(signals));
 }
 
 /** Lexicon readings strong enough to overrule the model, which learned from Reddit, not support chats. */
@@ -32,9 +35,21 @@ export interface ToneOverrides {
   lexiconAnger: boolean;
   /** A lexicon score at or below this turns the model's "neutral" into "frustrated" (-1: never). */
   lexiconNegative: number;
+  /**
+   * A negated sentiment word ("not happy", "not bad"), which a model of words and n-grams reads
+   * poorly: when the lexicon's polarity disagrees with the model's, the lexicon's label wins.
+   */
+  negation: boolean;
 }
 
-export const TONE_OVERRIDES: ToneOverrides = { sarcasm: true, lexiconAnger: true, lexiconNegative: -0.5 };
+export const TONE_OVERRIDES: ToneOverrides = {
+  sarcasm: true,
+  lexiconAnger: true,
+  lexiconNegative: -0.5,
+  negation: true,
+};
+
+const polarity = (label: ToneLabel): number => (label === 'positive' ? 1 : label === 'neutral' ? 0 : -1);
 
 /** The most likely label; its score is P(positive) − P(angry or frustrated), moved into the label's band. */
 export function toneOfProbabilities(
@@ -48,6 +63,10 @@ export function toneOfProbabilities(
   let label = classes[best];
   if (signals !== undefined) {
     if (overrides.sarcasm && signals.sarcasm && (label === 'positive' || label === 'neutral')) label = 'frustrated';
+    if (overrides.negation && signals.negation) {
+      const lexicon = toneLabel(signals.score, signals.anger);
+      if (polarity(lexicon) !== polarity(label)) label = lexicon;
+    }
     if (label === 'neutral' && signals.score <= overrides.lexiconNegative) label = 'frustrated';
     if (overrides.lexiconAnger && signals.anger && signals.score <= TONE_THRESHOLDS.angry) label = 'angry';
   }
@@ -64,5 +83,8 @@ export function withLabel(label: ToneLabel, score: number): Tone {
 /** Tone of one message: a label and a score in -1..1. */
 export function analyzeTone(text: string): Tone {
   const signals = lexiconSignals(text);
-  return toneOfProbabilities(TONE_MODEL.classes, toneProbabilities(text, signals), signals);
+  const { probabilities, known } = toneProbabilities(text, signals);
+  // Nothing the model has seen ("😢", a word from another language): the lexicon alone decides.
+  if (known === 0) return { label: toneLabel(signals.score, signals.anger), score: signals.score };
+  return toneOfProbabilities(TONE_MODEL.classes, probabilities, signals);
 }
