@@ -9,7 +9,9 @@ export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 export function sharedDataDir(): string {
   const dir = process.env.PARLEY_SHARED_DATA ?? path.resolve(REPO_ROOT, '..', 'shared', 'data');
   if (!existsSync(dir)) {
-    throw new Error(`labelled data not found in ${dir}: set PARLEY_SHARED_DATA to the folder holding the .jsonl files`);
+    throw new Error(
+      `labelled data not found in ${dir}: set PARLEY_SHARED_DATA to the folder holding the .jsonl files`,
+    );
   }
   return dir;
 }
@@ -35,7 +37,13 @@ export interface IntentExample {
 
 /** The intents the trained model tells apart; legal_threat has no data and stays with the rules. */
 export type ModelIntent = Exclude<Intent, 'legal_threat'>;
-export const MODEL_INTENTS: readonly ModelIntent[] = ['human_request', 'cancel', 'refund', 'complaint', 'other'];
+export const MODEL_INTENTS: readonly ModelIntent[] = [
+  'human_request',
+  'cancel',
+  'refund',
+  'complaint',
+  'other',
+];
 
 const EMOTION_TONE: Readonly<Record<string, ToneLabel>> = {
   anger: 'angry',
@@ -116,7 +124,10 @@ export function hashText(text: string): number {
  * 70/15/15 train/dev/test, stratified: within each stratum rows are ordered by the hash of their
  * text and cut at 70 % and 85 %.
  */
-export function splitStratified<T extends { text: string }>(rows: readonly T[], stratum: (row: T) => string): Split<T> {
+export function splitStratified<T extends { text: string }>(
+  rows: readonly T[],
+  stratum: (row: T) => string,
+): Split<T> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const key = stratum(row);

@@ -102,7 +102,8 @@ function fixed(value: number | undefined): string {
 if (require.main === module) {
   const tone = toneSplit();
   const intent = intentSplit();
-  const asTone = (rows: { text: string; label: ToneLabel }[]): Labelled[] => rows.map((r) => ({ text: r.text, tone: r.label }));
+  const asTone = (rows: { text: string; label: ToneLabel }[]): Labelled[] =>
+    rows.map((r) => ({ text: r.text, tone: r.label }));
   const asIntent = (rows: { text: string; label: Intent }[]): Labelled[] =>
     rows.map((r) => ({ text: r.text, intent: r.label }));
   const handwritten = readJsonl<Labelled>(path.join(__dirname, 'handwritten.jsonl'));

@@ -44,11 +44,16 @@ function random(seed: number): () => number {
   };
 }
 
-export function trainLogistic(examples: readonly TrainingExample[], options: TrainingOptions): LinearModelJson {
+export function trainLogistic(
+  examples: readonly TrainingExample[],
+  options: TrainingOptions,
+): LinearModelJson {
   const k = options.classes.length;
   const documentFrequency = new Map<string, number>();
   for (const example of examples) {
-    for (const feature of new Set(example.sparse)) documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
+    for (const feature of new Set(example.sparse)) {
+      documentFrequency.set(feature, (documentFrequency.get(feature) ?? 0) + 1);
+    }
   }
   const features = [...documentFrequency.entries()]
     .filter(([, n]) => n >= options.minCount)

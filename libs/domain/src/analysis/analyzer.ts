@@ -15,7 +15,13 @@ import { analyzeTone, withLabel } from './tone-model';
  */
 
 export { TONE_THRESHOLDS, lexiconSignals, lexiconTone, type LexiconSignals } from './tone-lexicon';
-export { analyzeTone, toneOfProbabilities, toneProbabilities, TONE_OVERRIDES, type ToneOverrides } from './tone-model';
+export {
+  analyzeTone,
+  toneOfProbabilities,
+  toneProbabilities,
+  TONE_OVERRIDES,
+  type ToneOverrides,
+} from './tone-model';
 export { sparseFeatures, toneDenseFeatures, TONE_DENSE_FEATURES } from './features';
 export { LinearModel, type LinearModelJson } from './linear-model';
 
@@ -36,8 +42,9 @@ const LEGAL_THREAT = anyOf(`
   sue (?:you|u|your|the|this|them|for) | (?:will|going to|gonna|ill|i|we|shall) sue | suing
   report (?:you|this|your company|it) to (?:the )?(?:bbb|ftc|authorities|police|regulators?|ombudsman)
   consumer protection | trading standards | abogados? | avocats? | anwalt | anwaltin | advogados?
-  charge ?backs? | dispute (?:the|this|these|my) (?:charges?|payments?|transactions?) (?:with|through) (?:my|the) (?:bank|card)
-  bbb | better business bureau | ftc | attorney general | ombudsman | demanda | denuncia | plainte en justice | klage`);
+  charge ?backs? | better business bureau | bbb | ftc | attorney general | ombudsman
+  dispute (?:the|this|these|my) (?:charges?|payments?|transactions?) (?:with|through) (?:my|the) (?:bank|card)
+  demanda | denuncia | plainte en justice | klage`);
 const REFUND = anyOf(`
   refund(?:s|ed|ing)? | money back | reimburse(?:d|ment)? | return (?:the|my) money | pay me back
   give me (?:back )?my money(?: back)? | chargeback | charge back
@@ -68,9 +75,18 @@ const COMPLAINT = anyOf(`
  * like "this" lean towards a refund, so "this is bad" alone is not read as one.
  */
 const MODEL_CUES: Readonly<Record<'refund' | 'cancel' | 'complaint', RegExp>> = {
-  refund: /refund|reimb|reinb|rebat|reabt|money|compensat|paid|payment|charge|dollar|[$€£]|reembols|rembours|erstatt|dinero|argent|geld/,
-  cancel: /canc|annul|stornier|kundig|resili|terminat|revoke|withdraw|call off|no longer|delet|dele|clos|remov|deactivat|get rid|erase|unsubscrib|shut|\bend\b|\bstop\b/,
-  complaint: /complain|clai[mn]|grievance|dissatisf|unhappy|not happy|bad|terrible|awful|poor|feedback|report|unacceptable|disappoint|problem|issue|consumer|reclam|plainte|beschwer|protest|objection|displeas/,
+  refund: new RegExp(
+    'refund|reimb|reinb|rebat|reabt|money|compensat|paid|payment|charge|dollar|[$€£]|' +
+      'reembols|rembours|erstatt|dinero|argent|geld',
+  ),
+  cancel: new RegExp(
+    'canc|annul|stornier|kundig|resili|terminat|revoke|withdraw|call off|no longer|delet|dele|clos|' +
+      'remov|deactivat|get rid|erase|unsubscrib|shut|\\bend\\b|\\bstop\\b',
+  ),
+  complaint: new RegExp(
+    'complain|clai[mn]|grievance|dissatisf|unhappy|not happy|bad|terrible|awful|poor|feedback|report|' +
+      'unacceptable|disappoint|problem|issue|consumer|reclam|plainte|beschwer|protest|objection|displeas',
+  ),
 };
 
 /** The intent the rules alone read: the fallback of the trained model. */
@@ -127,11 +143,13 @@ export function intentOfProbabilities(
   return p('other') >= thresholds.other && rule !== 'complaint' ? 'other' : rule;
 }
 
-/** Tone and intent of a visitor message. Pure and deterministic: the same text always gives the same analysis. */
+/** Tone and intent of a visitor message. Pure and deterministic: the same text gives the same analysis. */
 export function analyzeMessage(text: string): Analysis {
   const intent = intentOfProbabilities(text, intentProbabilities(text));
   const tone = analyzeTone(text);
   // Whoever complains or threatens legal action is not neutral, however calm the words.
-  const displeased = (intent === 'complaint' || intent === 'legal_threat') && (tone.label === 'neutral' || tone.label === 'positive');
+  const displeased =
+    (intent === 'complaint' || intent === 'legal_threat') &&
+    (tone.label === 'neutral' || tone.label === 'positive');
   return { tone: displeased ? withLabel('frustrated', tone.score) : tone, intent };
 }

@@ -3,9 +3,9 @@ import type { LexiconSignals } from './tone-lexicon';
 
 /*
  * Features of the trained models, shared by the training script and the analyser so both read a
- * message the same way: folded words (marked "!" inside a negation's reach: "not happy" gives
- * "!happy", and its character n-grams are marked too), word pairs, and character 3- and 4-grams of each word (which survive typos,
- * elongations and inflections). Emoji count as words.
+ * message the same way: folded words, word pairs, and character 3- and 4-grams of each word
+ * (which survive typos, elongations and inflections). Inside a negation's reach a word and its
+ * n-grams are marked: "not happy" gives "!happy". Emoji count as words.
  */
 
 const WORD = /[\p{L}\p{N}]+|\p{Extended_Pictographic}|[.,;:!?]/gu;

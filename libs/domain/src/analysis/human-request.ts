@@ -81,7 +81,10 @@ const EN_BROAD = [
  * or "get in touch with support" is as often a question of how to reach them.
  */
 const EN_TEAMS: ReadonlySet<string> = new Set(
-  words`customer service, customer support, customer care, support, support team, helpdesk, help desk, service desk, sales, team`,
+  words`
+    customer service, customer support, customer care, support, support team, helpdesk, help desk,
+    service desk, sales, team
+  `,
 );
 const enNp = (nouns: readonly string[]): string => `${opt(EN_DET)}${upTo(EN_ADJ, 3)}${alt(nouns)}${NOUN_END}`;
 const EN_NP_BROAD = enNp(EN_BROAD);
@@ -430,8 +433,8 @@ const NEGATED_AFTER_NO: ReadonlySet<string> = new Set(
  */
 const SCOPE_BREAKS: ReadonlySet<string> = new Set(
   words`
-    then, so, please, just, otherwise, let, because, if, but, how, pero, mais, aber, mas, entonces, alors, dann,
-    entao, sinon, sino, senao, sonst
+    then, so, please, just, otherwise, let, because, if, but, how, pero, mais, aber, mas, entonces, alors,
+    dann, entao, sinon, sino, senao, sonst
   `,
 );
 /** "Why don't you connect me to an agent?" is a request, not a refusal. */

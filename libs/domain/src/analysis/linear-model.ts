@@ -24,7 +24,10 @@ export class LinearModel<C extends string> {
   }
 
   /** Class probabilities; `known` counts the sparse features the model has a weight for. */
-  predict(sparse: readonly string[], dense: readonly number[] = []): { probabilities: number[]; known: number } {
+  predict(
+    sparse: readonly string[],
+    dense: readonly number[] = [],
+  ): { probabilities: number[]; known: number } {
     const k = this.classes.length;
     const logits = [...this.json.bias];
     let known = 0;

@@ -100,9 +100,11 @@ const PHRASES: readonly Phrase[] = [
   { pattern: anyOf('waste of (?:my )?(?:time|money)'), valence: -2.5 },
   {
     pattern: anyOf(String.raw`
-      keeps? (?:crashing|failing|freezing|breaking|logging me out) | (?:charged|billed) (?:me )?twice | double (?:charged|billed)
-      overcharged | still nothing | still no (?:reply|response|answer|update|news) | no (?:one|body) (?:answers|replies|responds|helps)
-      (?:\d+|two|three|four|five|ten|twenty|thirty|forty) (?:minutes|mins|hours|hrs|days|weeks) on hold | on hold for
+      keeps? (?:crashing|failing|freezing|breaking|logging me out)
+      (?:charged|billed) (?:me )?twice | double (?:charged|billed) | overcharged
+      still nothing | still no (?:reply|response|answer|update|news)
+      no (?:one|body) (?:answers|replies|responds|helps) | on hold for
+      (?:\d+|two|three|four|five|ten|twenty|thirty|forty) (?:minutes|mins|hours|hrs|days|weeks) on hold
       waiting (?:for )?(?:\d+|two|three|four|five|ten|twenty|thirty|forty) (?:minutes|mins|hours|hrs|days|weeks)`),
     valence: -1.8,
   },
@@ -273,7 +275,8 @@ function count(text: string, char: string): number {
  */
 const SARCASM = anyOf(
   String.raw`
-  yeah right | yea right | ya right | sure you (?:are|do|will|did) | great just great | oh (?:great|wonderful|perfect|joy)
+  yeah right | yea right | ya right | sure you (?:are|do|will|did) | great just great
+  oh (?:great|wonderful|perfect|joy)
   just what i (?:needed|wanted) | (?:thanks|thank you) (?:so much |a lot )?for (?:nothing|wasting)
   love (?:it )?(?:how|when|waiting|being (?:ignored|charged|on hold)) | (?:lucky|love) me | slow clap
   what a (?:joke|surprise|shock) | how (?:nice|lovely|wonderful|convenient)(?: of you)?$`,
@@ -303,7 +306,14 @@ export interface LexiconSignals {
 }
 
 export function lexiconSignals(text: string): LexiconSignals {
-  const signals: Signals = { sum: 0, positive: 0, negative: 0, anger: false, profanity: false, negation: false };
+  const signals: Signals = {
+    sum: 0,
+    positive: 0,
+    negative: 0,
+    anger: false,
+    profanity: false,
+    negation: false,
+  };
   const plain = text.replace(/['’]/g, '');
   const shouting = isShouting(plain);
   const folded = foldText(plain).replace(/[^\p{L}\p{N}/#\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
@@ -314,7 +324,10 @@ export function lexiconSignals(text: string): LexiconSignals {
   scoreEmoji(afterPhrases, signals);
   scoreWords(afterPhrases.match(TOKEN) ?? [], shouting, signals);
 
-  if (sarcasm) signals.sum = signals.sum > 0 ? signals.sum * SARCASM_FLIP + SARCASM_VALENCE : signals.sum + SARCASM_VALENCE;
+  if (sarcasm) {
+    signals.sum =
+      signals.sum > 0 ? signals.sum * SARCASM_FLIP + SARCASM_VALENCE : signals.sum + SARCASM_VALENCE;
+  }
   if (shouting) {
     signals.sum =
       signals.sum > 0 ? signals.sum * SHOUTING_FACTOR : signals.sum * SHOUTING_FACTOR + SHOUTING_VALENCE;

@@ -62,7 +62,8 @@ export function toneOfProbabilities(
   for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
   let label = classes[best];
   if (signals !== undefined) {
-    if (overrides.sarcasm && signals.sarcasm && (label === 'positive' || label === 'neutral')) label = 'frustrated';
+    const notNegative = label === 'positive' || label === 'neutral';
+    if (overrides.sarcasm && signals.sarcasm && notNegative) label = 'frustrated';
     if (overrides.negation && signals.negation) {
       const lexicon = toneLabel(signals.score, signals.anger);
       if (polarity(lexicon) !== polarity(label)) label = lexicon;
