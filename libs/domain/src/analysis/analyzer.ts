@@ -4,7 +4,7 @@ import { sparseFeatures } from './features';
 import { detectHumanRequest } from './human-request';
 import { LinearModel, type LinearModelJson } from './linear-model';
 import intentModelJson from './model/intent.json';
-import { analyzeTone, withLabel } from './tone-model';
+import { toneOfFeatures, withLabel } from './tone-model';
 
 /*
  * Tone and intent of a visitor message. Tone: a logistic regression over words, character n-grams
@@ -103,7 +103,11 @@ export function ruleIntent(text: string): Intent {
 export const INTENT_CLASSES = INTENT_MODEL.classes;
 
 export function intentProbabilities(text: string): number[] {
-  return INTENT_MODEL.predict(sparseFeatures(text)).probabilities;
+  return intentProbabilitiesOf(sparseFeatures(text));
+}
+
+function intentProbabilitiesOf(sparse: readonly string[]): number[] {
+  return INTENT_MODEL.predict(sparse).probabilities;
 }
 
 /** Thresholds chosen on the development split (scripts/analysis/train.ts --tune). */
@@ -145,8 +149,9 @@ export function intentOfProbabilities(
 
 /** Tone and intent of a visitor message. Pure and deterministic: the same text gives the same analysis. */
 export function analyzeMessage(text: string): Analysis {
-  const intent = intentOfProbabilities(text, intentProbabilities(text));
-  const tone = analyzeTone(text);
+  const sparse = sparseFeatures(text);
+  const intent = intentOfProbabilities(text, intentProbabilitiesOf(sparse));
+  const tone = toneOfFeatures(text, sparse);
   // Whoever complains or threatens legal action is not neutral, however calm the words.
   const displeased =
     (intent === 'complaint' || intent === 'legal_threat') &&

@@ -23,8 +23,9 @@ const BANDS: Readonly<Record<ToneLabel, readonly [number, number]>> = {
 export function toneProbabilities(
   text: string,
   signals: LexiconSignals = lexiconSignals(text),
+  sparse: readonly string[] = sparseFeatures(text),
 ): { probabilities: number[]; known: number } {
-  return TONE_MODEL.predict(sparseFeatures(text), toneDenseFeatures(signals));
+  return TONE_MODEL.predict(sparse, toneDenseFeatures(signals));
 }
 
 /** Lexicon readings strong enough to overrule the model, which learned from Reddit, not support chats. */
@@ -83,8 +84,13 @@ export function withLabel(label: ToneLabel, score: number): Tone {
 
 /** Tone of one message: a label and a score in -1..1. */
 export function analyzeTone(text: string): Tone {
+  return toneOfFeatures(text, sparseFeatures(text));
+}
+
+/** analyzeTone for a message whose sparse features are already computed. */
+export function toneOfFeatures(text: string, sparse: readonly string[]): Tone {
   const signals = lexiconSignals(text);
-  const { probabilities, known } = toneProbabilities(text, signals);
+  const { probabilities, known } = toneProbabilities(text, signals, sparse);
   // Nothing the model has seen ("😢", a word from another language): the lexicon alone decides.
   if (known === 0) return { label: toneLabel(signals.score, signals.anger), score: signals.score };
   return toneOfProbabilities(TONE_MODEL.classes, probabilities, signals);
