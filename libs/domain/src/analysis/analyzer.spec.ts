@@ -200,6 +200,11 @@ describe('analyzeMessage: intent', () => {
     expect(intent('Unacceptable.')).toBe('complaint');
   });
 
+  it('does not read a plain request for a refund or a person as praise', () => {
+    expect(tone('I want a refund').label).toBe('neutral');
+    expect(tone('I want a refund, thanks so much, you are wonderful').label).toBe('positive');
+  });
+
   it('makes a complaint or a legal threat at least frustrated', () => {
     expect(negative(tone('I want to file a complaint').label)).toBe(true);
     expect(negative(tone('I will sue you').label)).toBe(true);

@@ -1,9 +1,10 @@
-import type { Analysis, Intent } from '@parley/contracts';
+import type { Analysis, Intent, ToneLabel } from '@parley/contracts';
 import { foldText } from '../text/fold';
 import { sparseFeatures } from './features';
 import { detectHumanRequest } from './human-request';
 import { LinearModel, type LinearModelJson } from './linear-model';
 import intentModelJson from './model/intent.json';
+import { lexiconSignals, TONE_THRESHOLDS } from './tone-lexicon';
 import { toneOfFeatures, withLabel } from './tone-model';
 
 /*
@@ -147,14 +148,23 @@ export function intentOfProbabilities(
   return p('other') >= thresholds.other && rule !== 'complaint' ? 'other' : rule;
 }
 
+const REQUESTS: ReadonlySet<Intent> = new Set(['refund', 'cancel', 'human_request']);
+const negative = (label: ToneLabel): boolean => label === 'angry' || label === 'frustrated';
+
 /** Tone and intent of a visitor message. Pure and deterministic: the same text gives the same analysis. */
 export function analyzeMessage(text: string): Analysis {
   const sparse = sparseFeatures(text);
   const intent = intentOfProbabilities(text, intentProbabilitiesOf(sparse));
-  const tone = toneOfFeatures(text, sparse);
+  const signals = lexiconSignals(text);
+  const tone = toneOfFeatures(text, sparse, signals);
   // Whoever complains or threatens legal action is not neutral, however calm the words.
-  const displeased =
-    (intent === 'complaint' || intent === 'legal_threat') &&
-    (tone.label === 'neutral' || tone.label === 'positive');
-  return { tone: displeased ? withLabel('frustrated', tone.score) : tone, intent };
+  if ((intent === 'complaint' || intent === 'legal_threat') && !negative(tone.label)) {
+    return { tone: withLabel('frustrated', tone.score), intent };
+  }
+  // Asking for a refund, a cancellation or a person is not praise unless the lexicon reads it so: the
+  // model learned "I want..." as desire, which GoEmotions counts as positive.
+  if (REQUESTS.has(intent) && tone.label === 'positive' && signals.score < TONE_THRESHOLDS.positive) {
+    return { tone: withLabel('neutral', tone.score), intent };
+  }
+  return { tone, intent };
 }

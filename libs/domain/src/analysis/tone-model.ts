@@ -84,12 +84,11 @@ export function withLabel(label: ToneLabel, score: number): Tone {
 
 /** Tone of one message: a label and a score in -1..1. */
 export function analyzeTone(text: string): Tone {
-  return toneOfFeatures(text, sparseFeatures(text));
+  return toneOfFeatures(text, sparseFeatures(text), lexiconSignals(text));
 }
 
-/** analyzeTone for a message whose sparse features are already computed. */
-export function toneOfFeatures(text: string, sparse: readonly string[]): Tone {
-  const signals = lexiconSignals(text);
+/** analyzeTone for a message whose features are already computed. */
+export function toneOfFeatures(text: string, sparse: readonly string[], signals: LexiconSignals): Tone {
   const { probabilities, known } = toneProbabilities(text, signals, sparse);
   // Nothing the model has seen ("😢", a word from another language): the lexicon alone decides.
   if (known === 0) return { label: toneLabel(signals.score, signals.anger), score: signals.score };
