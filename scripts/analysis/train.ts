@@ -151,8 +151,8 @@ function tuneTone(): void {
   for (const l2 of [1e-3, 1e-2, 3e-2]) {
     const json = trainTone({ ...TONE_OPTIONS, l2, denseL2: l2 }, [0, 0, 0, 0]);
     for (const overrides of [
-      { sarcasm: true, lexiconAnger: false, lexiconNegative: -1, negation: false },
-      { ...TONE_OVERRIDES, lexiconNegative: -1 },
+      { sarcasm: true, lexiconAnger: false, lexiconNegative: -2, negation: false },
+      { ...TONE_OVERRIDES, lexiconNegative: -2 },
       { ...TONE_OVERRIDES, lexiconNegative: -0.35 },
       TONE_OVERRIDES,
     ]) {

@@ -119,7 +119,7 @@ export const INTENT_THRESHOLDS = {
   model: 0.5,
   /**
    * The model's "none of these" overrules a rule's refund or cancel from this probability ("what is
-   * your refund policy?", "is there a fee if I cancel?"). It never overrules a complaint rule:
+   * your refund policy?", "how long does a refund take?"). It never overrules a complaint rule:
    * support-request data has few complaints phrased the way tweets are.
    */
   other: 0.75,
@@ -128,8 +128,10 @@ export const INTENT_THRESHOLDS = {
 export type IntentThresholds = { readonly [K in keyof typeof INTENT_THRESHOLDS]: number };
 
 /**
- * Priority: human_request > legal_threat > refund > cancel > complaint > other. The rule-based
- * human-request check decides first; the model adds the requests it reads with high confidence.
+ * The rule-based human-request check, then the legal-threat rules, decide first; the model adds
+ * the human requests it is sure of. Among refund, cancel and complaint the model's most likely
+ * one wins when it is confident and the message has a word for it; otherwise the rules decide,
+ * in the order refund > cancel > complaint.
  */
 export function intentOfProbabilities(
   text: string,

@@ -30,11 +30,11 @@ export function toneProbabilities(
 
 /** Lexicon readings strong enough to overrule the model, which learned from Reddit, not support chats. */
 export interface ToneOverrides {
-  /** "Yeah right", "/s": a sarcastic message is frustrated, whatever its words say. */
+  /** "Yeah right", "/s": a sarcastic message is not neutral or positive but frustrated. */
   sarcasm: boolean;
   /** An anger marker in a clearly negative message (profanity, 😡, "!!!", shouting) makes it angry. */
   lexiconAnger: boolean;
-  /** A lexicon score at or below this turns the model's "neutral" into "frustrated" (-1: never). */
+  /** A lexicon score at or below this turns the model's "neutral" into "frustrated" (-2: never). */
   lexiconNegative: number;
   /**
    * A negated sentiment word ("not happy", "not bad"), which a model of words and n-grams reads
