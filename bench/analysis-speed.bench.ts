@@ -1,5 +1,5 @@
 // Cost of the in-process analysis every visitor message goes through before it is stored.
-import { analyzeMessage, detectHumanRequest } from '@parley/domain';
+import { analyzeMessage, analyzeTone, detectHumanRequest, lexiconSignals } from '@parley/domain';
 import { performance } from 'node:perf_hooks';
 
 const SAMPLES = [
@@ -27,4 +27,6 @@ function microsPerMessage(run: (text: string) => unknown): number {
 
 console.log(`analysis, ${messages.length} messages on one core:`);
 console.log(`detectHumanRequest  ${microsPerMessage(detectHumanRequest).toFixed(1)} µs/message`);
-console.log(`analyzeMessage      ${microsPerMessage(analyzeMessage).toFixed(1)} µs/message`);
+console.log(`lexiconSignals      ${microsPerMessage(lexiconSignals).toFixed(1)} µs/message`);
+console.log(`analyzeTone         ${microsPerMessage(analyzeTone).toFixed(1)} µs/message`);
+console.log(`analyzeMessage      ${microsPerMessage(analyzeMessage).toFixed(1)} µs/message (budget: 1000)`);

@@ -1,7 +1,9 @@
-import { analyzeMessage } from './analyzer';
+import type { ToneLabel } from '@parley/contracts';
+import { analyzeMessage, lexiconSignals, TONE_THRESHOLDS } from './analyzer';
 
 const tone = (text: string) => analyzeMessage(text).tone;
 const intent = (text: string) => analyzeMessage(text).intent;
+const negative = (label: ToneLabel): boolean => label === 'angry' || label === 'frustrated';
 
 describe('analyzeMessage: tone', () => {
   it.each([
@@ -9,13 +11,12 @@ describe('analyzeMessage: tone', () => {
     ['Great, thank you so much!', 'positive'],
     ['it works now :)', 'positive'],
     ['👍', 'positive'],
+    ['I love it', 'positive'],
     ['Where is my order?', 'neutral'],
     ['How do I reset my password?', 'neutral'],
-    ['no thanks, that is all', 'neutral'],
-    ['I am not happy with this', 'frustrated'],
     ['This is very disappointing', 'frustrated'],
-    ["my order still hasn't arrived", 'frustrated'],
     ['The agent was nice but the app is broken', 'frustrated'],
+    ['😢', 'frustrated'],
     ['This is unacceptable!!! I am furious', 'angry'],
     ['WHY IS THIS STILL NOT WORKING', 'angry'],
     ['this is a fucking joke', 'angry'],
@@ -25,46 +26,81 @@ describe('analyzeMessage: tone', () => {
     expect(tone(text).label).toBe(label);
   });
 
-  it('turns a positive word negative when it is negated', () => {
-    expect(tone('happy').score).toBeGreaterThan(0);
-    expect(tone('not happy').score).toBeLessThan(0);
-    expect(tone("I don't like it, not good at all").label).toBe('frustrated');
+  describe('negation', () => {
+    it('turns a negated positive word negative', () => {
+      expect(tone('happy').label).toBe('positive');
+      expect(tone('not happy').label).toBe('frustrated');
+      expect(tone('I am not happy with this').label).toBe('frustrated');
+      expect(tone("I don't like it, not good at all").label).toBe('frustrated');
+    });
+
+    it('does not make a negated negative word negative', () => {
+      expect(negative(tone('not bad').label)).toBe(false);
+      expect(tone("I'm not angry, just confused").label).toBe('neutral');
+    });
   });
 
-  it('weakens a negated negative word instead of making it glowing', () => {
-    const notBad = tone('not bad');
-    expect(notBad.score).toBeGreaterThan(0);
-    expect(notBad.score).toBeLessThan(tone('good').score);
-    expect(tone("I'm not angry, just confused").label).not.toBe('angry');
+  describe('emphasis', () => {
+    it('reads profanity as anger, unless it intensifies praise', () => {
+      expect(tone('this is shit').label).toBe('angry');
+      expect(tone('fucking awesome, thanks!').label).toBe('positive');
+    });
+
+    it('makes a bad message angry with "!!!" or shouting', () => {
+      expect(tone('this is bad').label).toBe('frustrated');
+      expect(tone('this is bad!!!').label).toBe('angry');
+      expect(tone('WHERE IS MY ORDER!!!').label).toBe('angry');
+    });
+
+    it('needs an anger marker to call a message angry', () => {
+      expect(tone('This is very disappointing').label).toBe('frustrated');
+      expect(tone('This is very disappointing, I hate it').label).toBe('angry');
+    });
   });
 
-  it('amplifies with intensifiers, capitals and exclamation marks', () => {
-    const plain = tone('this is bad').score;
-    expect(tone('this is very bad').score).toBeLessThan(plain);
-    expect(tone('this is BAD').score).toBeLessThan(plain);
-    expect(tone('this is bad!!!').score).toBeLessThan(plain);
-    expect(tone('this is great!!!').score).toBeGreaterThan(tone('this is great').score);
+  describe('sarcasm', () => {
+    it.each([
+      'yeah right, like that will ever happen',
+      'great, just great. another outage.',
+      'love waiting on hold for an hour /s',
+      'oh great, the app crashed again',
+    ])('%s is not positive', (text) => {
+      expect(negative(tone(text).label)).toBe(true);
+    });
+
+    it('reads "thanks for nothing" as angry, not as thanks', () => {
+      expect(tone('thanks for nothing').label).toBe('angry');
+    });
+
+    it('leaves sincere praise alone', () => {
+      expect(tone('what a great product, thank you').label).toBe('positive');
+      expect(tone('right, that worked, thanks').label).toBe('positive');
+    });
   });
 
-  it('reads shouting as frustration even without negative words', () => {
-    expect(tone('WHERE IS MY ORDER').label).toBe('frustrated');
-    expect(tone('WHERE IS MY ORDER!!!').label).toBe('angry');
-  });
-
-  it('needs an anger marker to call a message angry', () => {
-    expect(tone('This is the worst experience, terrible').label).toBe('frustrated');
-    expect(tone('This is the worst experience, terrible, I hate it').label).toBe('angry');
-  });
-
-  it('keeps the score within -1..1', () => {
-    const scores = [
+  it('gives a score in -1..1 inside the band of its label', () => {
+    const texts = [
       'FUCK THIS SHIT!!!! WORST SCAM EVER 😡😡😡 I HATE YOU, DISGUSTING LIARS',
       'AMAZING!!!! THANK YOU SO MUCH 😍😍😍 PERFECT WONDERFUL EXCELLENT',
-    ].map((text) => tone(text).score);
-    expect(scores[0]).toBeGreaterThanOrEqual(-1);
-    expect(scores[0]).toBeLessThan(-0.9);
-    expect(scores[1]).toBeLessThanOrEqual(1);
-    expect(scores[1]).toBeGreaterThan(0.9);
+      'Where is my order?',
+      'not happy',
+      '',
+      '?!… 👍',
+    ];
+    for (const text of texts) {
+      const { label, score } = tone(text);
+      expect(score).toBeGreaterThanOrEqual(-1);
+      expect(score).toBeLessThanOrEqual(1);
+      if (label === 'angry') expect(score).toBeLessThanOrEqual(TONE_THRESHOLDS.angry);
+      if (label === 'frustrated') expect(score).toBeLessThanOrEqual(TONE_THRESHOLDS.frustrated);
+      if (label === 'neutral') {
+        expect(score).toBeGreaterThan(TONE_THRESHOLDS.frustrated);
+        expect(score).toBeLessThan(TONE_THRESHOLDS.positive);
+      }
+      if (label === 'positive') expect(score).toBeGreaterThanOrEqual(TONE_THRESHOLDS.positive);
+    }
+    expect(tone(texts[0]).score).toBeLessThan(-0.6);
+    expect(tone(texts[1]).score).toBeGreaterThan(0.6);
   });
 
   it('is deterministic', () => {
@@ -73,20 +109,57 @@ describe('analyzeMessage: tone', () => {
   });
 });
 
+describe('lexiconSignals: the lexicon features of the tone model', () => {
+  const score = (text: string) => lexiconSignals(text).score;
+
+  it('amplifies with intensifiers, capitals and exclamation marks', () => {
+    expect(score('this is very bad')).toBeLessThan(score('this is bad'));
+    expect(score('this is BAD')).toBeLessThan(score('this is bad'));
+    expect(score('this is bad!!!')).toBeLessThan(score('this is bad'));
+    expect(score('this is great!!!')).toBeGreaterThan(score('this is great'));
+    expect(score('this is slightly bad')).toBeGreaterThan(score('this is bad'));
+  });
+
+  it('flips and weakens negated words', () => {
+    expect(score('not happy')).toBeLessThan(0);
+    expect(score('not bad')).toBeGreaterThan(0);
+    expect(score('not bad')).toBeLessThan(score('good'));
+    expect(lexiconSignals('not happy').negation).toBe(true);
+  });
+
+  it('scores words from the VADER lexicon that Parley lists do not have', () => {
+    expect(score('this is dreadfully inept')).toBeLessThan(0);
+    expect(score('a delightful experience')).toBeGreaterThan(0);
+  });
+
+  it('reads emoji, shouting, profanity and sarcasm markers', () => {
+    expect(score('😊')).toBeGreaterThan(0);
+    expect(lexiconSignals('😡').anger).toBe(true);
+    expect(lexiconSignals('WHERE IS MY ORDER').shouting).toBe(true);
+    expect(lexiconSignals('this is shit').profanity).toBe(true);
+    expect(lexiconSignals('amazing service /s').sarcasm).toBe(true);
+    expect(lexiconSignals('amazing service').sarcasm).toBe(false);
+  });
+});
+
 describe('analyzeMessage: intent', () => {
   it.each([
     ['can I talk to a person', 'human_request'],
+    ['I need to contact a live agent', 'human_request'],
+    ['quiero hablar con una persona', 'human_request'],
+    ['je veux parler à un conseiller', 'human_request'],
     ['I will sue you', 'legal_threat'],
     ['my lawyer will hear about this', 'legal_threat'],
     ["I'm taking legal action", 'legal_threat'],
     ['see you in small claims court', 'legal_threat'],
+    ["I'm filing a chargeback with my bank", 'legal_threat'],
+    ['I will report you to the BBB', 'legal_threat'],
     ['I want a refund', 'refund'],
     ['I want my money back', 'refund'],
-    ['will you reimburse the shipping?', 'refund'],
     ['cancel my subscription', 'cancel'],
     ['please close my account', 'cancel'],
     ['how do I cancel?', 'cancel'],
-    ['I want to complain', 'complaint'],
+    ['I want to file a complaint', 'complaint'],
     ['this is unacceptable', 'complaint'],
     ['worst service ever', 'complaint'],
     ['how do I reset my password?', 'other'],
@@ -96,13 +169,44 @@ describe('analyzeMessage: intent', () => {
     expect(intent(text)).toBe(expected);
   });
 
-  it('applies the priority human_request > legal_threat > refund > cancel > complaint', () => {
+  it('tells a refund or cancellation request from a question about the policy', () => {
+    expect(intent('what is your refund policy?')).toBe('other');
+    expect(intent('how long does a refund take?')).toBe('other');
+    expect(intent('I want a refund')).toBe('refund');
+  });
+
+  it.each([
+    'the agent was helpful',
+    'how do I become an agent',
+    "don't transfer me",
+    'I talked to an agent yesterday',
+    'how can I get in touch with customer service?',
+    'this is bad',
+  ])('does not read a request for a human into "%s"', (text) => {
+    expect(intent(text)).not.toBe('human_request');
+  });
+
+  it('does not read a refund into a message without a word for one', () => {
+    expect(intent('this is bad')).toBe('other');
+    expect(intent('this is a fucking joke')).toBe('other');
+  });
+
+  it('applies the priority human_request > legal_threat > refund / cancel > complaint', () => {
     expect(
       intent('Unacceptable. Cancel my order, refund me, or my lawyer calls. Let me talk to a human.'),
     ).toBe('human_request');
     expect(intent('Unacceptable. Cancel my order and refund me or my lawyer calls.')).toBe('legal_threat');
-    expect(intent('Unacceptable. Cancel my order and refund me.')).toBe('refund');
     expect(intent('Unacceptable. Cancel my order.')).toBe('cancel');
     expect(intent('Unacceptable.')).toBe('complaint');
+  });
+
+  it('does not read a plain request for a refund or a person as praise', () => {
+    expect(tone('I want a refund').label).toBe('neutral');
+    expect(tone('I want a refund, thanks so much, you are wonderful').label).toBe('positive');
+  });
+
+  it('makes a complaint or a legal threat at least frustrated', () => {
+    expect(negative(tone('I want to file a complaint').label)).toBe(true);
+    expect(negative(tone('I will sue you').label)).toBe(true);
   });
 });

@@ -1,142 +1,33 @@
-import type { Analysis, Intent, Tone, ToneLabel } from '@parley/contracts';
+import type { Analysis, Intent, ToneLabel } from '@parley/contracts';
 import { foldText } from '../text/fold';
+import { sparseFeatures } from './features';
 import { detectHumanRequest } from './human-request';
+import { LinearModel, type LinearModelJson } from './linear-model';
+import intentModelJson from './model/intent.json';
+import { lexiconSignals, TONE_THRESHOLDS } from './tone-lexicon';
+import { toneOfFeatures, withLabel } from './tone-model';
 
 /*
- * First, lexicon-based analysis of a visitor message (after VADER: valences summed with negation,
- * boosters, emphasis and punctuation, then squashed into -1..1). A model trained on labelled
- * conversations is meant to replace it behind the same `analyzeMessage` signature.
+ * Tone and intent of a visitor message. Tone: a logistic regression over words, character n-grams
+ * and lexicon signals (tone-model.ts). Intent: the rule-based "asks for a human" check, rules for
+ * legal threats (no training data), and a logistic regression trained on customer-support
+ * requests for cancel / refund / complaint, with rules as a fallback for what the model does not
+ * recognise.
  */
 
-/** Score limits of the labels; `angry` also needs an anger marker (anger word, profanity, shouting...). */
-export const TONE_THRESHOLDS = { angry: -0.4, frustrated: -0.2, positive: 0.25 } as const;
+export { TONE_THRESHOLDS, lexiconSignals, lexiconTone, type LexiconSignals } from './tone-lexicon';
+export {
+  analyzeTone,
+  toneOfProbabilities,
+  toneProbabilities,
+  TONE_OVERRIDES,
+  type ToneOverrides,
+} from './tone-model';
+export { sparseFeatures, toneDenseFeatures, TONE_DENSE_FEATURES } from './features';
+export { LinearModel, type LinearModelJson } from './linear-model';
 
-interface Entry {
-  valence: number;
-  anger?: true;
-}
+const INTENT_MODEL = new LinearModel<Exclude<Intent, 'legal_threat'>>(intentModelJson as LinearModelJson);
 
-const ANGER = true;
-
-const WORDS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
-  ...scored(1.9, 'thanks thank good glad'),
-  ...scored(1.5, 'thx helped easy kind fixed resolved works worked nice'),
-  ...scored(2.2, 'great helpful appreciate appreciated pleased satisfied solved friendly'),
-  ...scored(2.6, 'happy love loved lovely perfect brilliant grateful yay'),
-  ...scored(3, 'awesome amazing excellent wonderful fantastic superb outstanding'),
-  ...scored(1.3, 'cool'),
-  ...scored(-0.4, 'issue issues'),
-  ...scored(-0.6, 'problem problems error errors seriously'),
-  ...scored(-1.3, 'confused confusing slow late delayed missing wrong stuck worried ugh'),
-  ...scored(-2, 'poor sad broken damaged fail failed failure waste wasted bug buggy'),
-  ...scored(-2.4, 'bad disappointed disappointing unhappy annoyed annoying frustrated frustrating upset'),
-  ...scored(-2.4, 'useless rude hopeless unreliable incorrect'),
-  ...scored(-2.8, 'terrible awful horrible unacceptable nightmare dreadful shocking'),
-  ...scored(-3.1, 'worst'),
-  ...angry(-2.5, 'mad sucks stupid ridiculous lied cheated shame shameful'),
-  ...angry(-2.9, 'angry pissed pathetic incompetent liar liars scam scammers fraud'),
-  ...angry(-3.2, 'furious livid outraged hate hated disgusting disgrace idiot idiots'),
-  ...angry(-3.2, 'wtf ffs asshole assholes bastard bastards'),
-]);
-
-/** Profanity: anger, unless it only intensifies a positive word ("fucking awesome"). */
-const PROFANITY: ReadonlyMap<string, Entry> = new Map<string, Entry>([
-  ...angry(-2.6, 'fuck fucking fucked fck shit shitty bullshit crap crappy'),
-  ...angry(-2, 'damn damned goddamn bloody freaking'),
-]);
-
-const NEGATORS: ReadonlySet<string> = wordSet(`
-  not no never dont doesnt didnt isnt wasnt arent werent cant cannot couldnt wont wouldnt shouldnt hasnt havent
-  hadnt aint nothing nobody none neither nor without hardly barely`);
-/** Negation flips a valence: "not happy" is negative, but "not bad" or "not angry" are only faintly positive. */
-const NEGATED_POSITIVE = -0.74;
-const NEGATED_NEGATIVE = -0.3;
-const NEGATION_REACH = 3;
-
-const BOOSTERS: ReadonlySet<string> = wordSet(`
-  very so really extremely absolutely totally completely super incredibly utterly truly highly too deeply
-  especially beyond insanely unbelievably most`);
-const DAMPENERS: ReadonlySet<string> = wordSet('slightly somewhat kinda sorta fairly bit little');
-const BOOST = 1.3;
-const DAMPEN = 0.6;
-const CAPS_EMPHASIS = 1.5;
-
-interface Phrase {
-  pattern: RegExp;
-  valence: number;
-  anger?: true;
-}
-
-const NOT_EVEN = '(?:not|isnt|is not|doesnt|does not|dont|do not|still not|stopped|never|cant|cannot)';
-const NOT_YET = '(?:never|still (?:havent|hasnt|not)|havent|hasnt|have not|has not|didnt|did not)';
-
-/** Matched on the text first and blanked out, so their words are not scored again. */
-const PHRASES: readonly Phrase[] = [
-  {
-    pattern: anyOf('no thanks?(?: you)? | good (?:morning|afternoon|evening|day) | kind of | sort of'),
-    valence: 0,
-  },
-  { pattern: anyOf('thanks for nothing'), valence: -2.8, anger: ANGER },
-  { pattern: anyOf('(?:thank you|thanks) (?:so much|very much|a lot|a million)'), valence: 2.8 },
-  { pattern: anyOf(`${NOT_EVEN} (?:work|working|works|worked)`), valence: -1.8 },
-  {
-    pattern: anyOf(
-      `${NOT_YET} (?:received|arrived|got|gotten|come|came|shown up|showed up|been delivered|heard back)`,
-    ),
-    valence: -1.5,
-  },
-  { pattern: anyOf('still waiting | waiting (?:for )?(?:hours|days|weeks|ages|forever)'), valence: -1.8 },
-  {
-    pattern: anyOf(String.raw`(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) time | over and over | once again`),
-    valence: -1.5,
-  },
-  { pattern: anyOf('waste of (?:my )?(?:time|money)'), valence: -2.5 },
-  { pattern: anyOf('fed up | sick (?:and tired )?of | ripped off | rip ?off'), valence: -2.6, anger: ANGER },
-  {
-    pattern: anyOf('what the (?:hell|heck|fuck) | are you (?:kidding|serious|joking) | shut up'),
-    valence: -2.8,
-    anger: ANGER,
-  },
-];
-
-const EMOJI: ReadonlyMap<string, Entry> = new Map<string, Entry>([
-  ...scored(2, '😀 😃 😄 😁 😊 🙂 😍 🥰 😘 👍 ❤ 💯 🎉 👌 🤩 😎 🥳'),
-  ...scored(1, '🙏 ✅'),
-  ...scored(-1.5, '🤦 😕 🙁 ☹ 😒 🙄'),
-  ...scored(-2.2, '😞 😟 😢 😭 👎 💔 😩 😫'),
-  ...angry(-3, '😡 😠 🤬 👿 💢 😤'),
-]);
-const EMOTICONS: readonly Phrase[] = [
-  { pattern: />:-?\(/, valence: -2.5, anger: ANGER },
-  { pattern: /(?:^|\s)[:=;]-?[)D](?=\s|$)/, valence: 1.5 },
-  { pattern: /(?:^|\s)(?::'?-?\(|-_-)(?=\s|$)/, valence: -1.5 },
-];
-
-const TOKEN = /[\p{L}\p{N}]+|[.,;:!?]/gu;
-const PUNCTUATION = /^[.,;:!?]$/;
-const ASCII = /^[\x20-\x7e]*$/;
-const PHRASE_PATTERN = compilePhrases(PHRASES);
-const EMOTICON_PATTERN = compilePhrases(EMOTICONS);
-const EXCLAMATION_BONUS = 0.292;
-const QUESTION_BONUS = 0.18;
-/** Shouting a complaint is itself a sign of frustration, even without a negative word. */
-const SHOUTING_VALENCE = -1.2;
-const SHOUTING_FACTOR = 1.3;
-const SQUASH_ALPHA = 15;
-
-function scored(valence: number, words: string): [string, Entry][] {
-  return [...wordSet(words)].map((word) => [word, { valence }]);
-}
-
-function angry(valence: number, words: string): [string, Entry][] {
-  return [...wordSet(words)].map((word) => [word, { valence, anger: ANGER }]);
-}
-
-function wordSet(words: string): Set<string> {
-  return new Set(words.trim().split(/\s+/));
-}
-
-/** Whole-word alternatives, written one per line or separated by " | ". */
 function anyOf(alternatives: string, flags = ''): RegExp {
   const source = alternatives
     .split(/\n| \| /)
@@ -146,142 +37,15 @@ function anyOf(alternatives: string, flags = ''): RegExp {
   return new RegExp(`\\b(?:${source})\\b`, flags);
 }
 
-interface Signals {
-  sum: number;
-  anger: boolean;
-}
-
-/** One pass over the text for a list of phrases: each phrase is a capture group of one regex. */
-function compilePhrases(phrases: readonly Phrase[]): RegExp {
-  return new RegExp(phrases.map(({ pattern }) => `(${pattern.source})`).join('|'), 'gi');
-}
-
-function scorePhrases(text: string, phrases: readonly Phrase[], compiled: RegExp, signals: Signals): string {
-  return text.replace(compiled, (match: string, ...groups: unknown[]) => {
-    const phrase = phrases[groups.findIndex((group) => group !== undefined)];
-    signals.sum += isCaps(match) ? phrase.valence * CAPS_EMPHASIS : phrase.valence;
-    if (phrase.anger) signals.anger = true;
-    return ' ';
-  });
-}
-
-function scoreEmoji(text: string, signals: Signals): void {
-  for (const [emoji] of text.matchAll(/\p{Extended_Pictographic}/gu)) {
-    const entry = EMOJI.get(emoji);
-    if (entry === undefined) continue;
-    signals.sum += entry.valence;
-    if (entry.anger) signals.anger = true;
-  }
-}
-
-function isCaps(word: string): boolean {
-  return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
-}
-
-function isPunctuation(token: string): boolean {
-  return PUNCTUATION.test(token);
-}
-
-function sentimentOf(word: string): Entry | undefined {
-  return WORDS.get(word) ?? PROFANITY.get(word);
-}
-
-/** A negator up to three words back governs this word, unless punctuation or another sentiment word comes between. */
-function isNegated(words: readonly string[], index: number): boolean {
-  for (let i = index - 1; i >= Math.max(0, index - NEGATION_REACH); i--) {
-    if (NEGATORS.has(words[i])) return true;
-    if (isPunctuation(words[i]) || sentimentOf(words[i]) !== undefined) return false;
-  }
-  return false;
-}
-
-function scoreWords(tokens: readonly string[], shouting: boolean, signals: Signals): void {
-  const words = tokens.map((token) => (ASCII.test(token) ? token.toLowerCase() : foldText(token)));
-  const lastBut = words.lastIndexOf('but');
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i];
-    const profanity = PROFANITY.get(word);
-    if (profanity !== undefined && (WORDS.get(words[i + 1] ?? '')?.valence ?? 0) > 0) continue;
-    const entry = sentimentOf(word);
-    if (entry === undefined) continue;
-
-    let valence = entry.valence;
-    if (!shouting && isCaps(tokens[i])) valence *= CAPS_EMPHASIS;
-    const previous = words[i - 1] ?? '';
-    if (BOOSTERS.has(previous) || PROFANITY.has(previous))
-      valence *= isCaps(tokens[i - 1]) ? BOOST * CAPS_EMPHASIS : BOOST;
-    else if (DAMPENERS.has(previous)) valence *= DAMPEN;
-    const negated = isNegated(words, i);
-    if (negated) valence *= valence > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
-    // After VADER: what follows "but" carries the message ("nice agent but the app is broken").
-    if (lastBut >= 0) valence *= i < lastBut ? 0.5 : 1.5;
-
-    signals.sum += valence;
-    if (entry.anger && !negated) signals.anger = true;
-  }
-}
-
-function isShouting(text: string): boolean {
-  if (!/\p{Lu}{2}/u.test(text)) return false;
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  if (letters.length < 8) return false;
-  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
-  return upper / letters.length >= 0.7;
-}
-
-function count(text: string, char: string): number {
-  let n = 0;
-  for (const c of text) if (c === char) n++;
-  return n;
-}
-
-/** Tone of one message: a score in -1..1 and its label. */
-export function analyzeTone(text: string): Tone {
-  const signals: Signals = { sum: 0, anger: false };
-  const plain = text.replace(/['’]/g, '');
-  const shouting = isShouting(plain);
-
-  const afterEmoticons = scorePhrases(plain, EMOTICONS, EMOTICON_PATTERN, signals);
-  const afterPhrases = scorePhrases(afterEmoticons, PHRASES, PHRASE_PATTERN, signals);
-  scoreEmoji(afterPhrases, signals);
-  scoreWords(afterPhrases.match(TOKEN) ?? [], shouting, signals);
-
-  if (shouting) {
-    signals.sum =
-      signals.sum > 0 ? signals.sum * SHOUTING_FACTOR : signals.sum * SHOUTING_FACTOR + SHOUTING_VALENCE;
-    if (signals.sum < 0) signals.anger = true;
-  }
-  if (signals.sum !== 0) {
-    const exclamations = Math.min(count(text, '!'), 4);
-    const questions = signals.sum < 0 ? Math.min(count(text, '?'), 3) : 0;
-    const emphasis = exclamations * EXCLAMATION_BONUS + (questions >= 2 ? questions * QUESTION_BONUS : 0);
-    signals.sum += Math.sign(signals.sum) * emphasis;
-    if (signals.sum < 0 && /!{2,}|\?!|!\?/.test(text)) signals.anger = true;
-  }
-
-  const score = round(signals.sum / Math.sqrt(signals.sum * signals.sum + SQUASH_ALPHA));
-  return { label: toneLabel(score, signals.anger), score };
-}
-
-function toneLabel(score: number, anger: boolean): ToneLabel {
-  if (score <= TONE_THRESHOLDS.angry && anger) return 'angry';
-  if (score <= TONE_THRESHOLDS.frustrated) return 'frustrated';
-  if (score >= TONE_THRESHOLDS.positive) return 'positive';
-  return 'neutral';
-}
-
-function round(value: number): number {
-  return Math.round(Math.max(-1, Math.min(1, value)) * 1000) / 1000;
-}
-
-// ---- Intent ----------------------------------------------------------------------------------
-
 const LEGAL_THREAT = anyOf(`
   lawyers? | attorneys? | solicitors? | lawsuits? | small claims | class action | court case | see you in court
   legal (?:action|proceedings|steps|department) | (?:take|taking) (?:you|this|it|them|your company) to court
   sue (?:you|u|your|the|this|them|for) | (?:will|going to|gonna|ill|i|we|shall) sue | suing
   report (?:you|this|your company|it) to (?:the )?(?:bbb|ftc|authorities|police|regulators?|ombudsman)
-  consumer protection | trading standards | abogados? | avocats? | anwalt | anwaltin | advogados?`);
+  consumer protection | trading standards | abogados? | avocats? | anwalt | anwaltin | advogados?
+  charge ?backs? | better business bureau | bbb | ftc | attorney general | ombudsman
+  dispute (?:the|this|these|my) (?:charges?|payments?|transactions?) (?:with|through) (?:my|the) (?:bank|card)
+  demanda | denuncia | plainte en justice | klage`);
 const REFUND = anyOf(`
   refund(?:s|ed|ing)? | money back | reimburse(?:d|ment)? | return (?:the|my) money | pay me back
   give me (?:back )?my money(?: back)? | chargeback | charge back
@@ -307,7 +71,27 @@ const COMPLAINT = anyOf(`
   never (?:buy|order|shop|use) (?:from |with )?(?:you|this|again)
   reclamacion | reclamar | plainte | beschwerde | reclamacao`);
 
-function intentOf(text: string): Intent {
+/**
+ * A word the model's intent must rest on (typos included): its synthetic training data lets words
+ * like "this" lean towards a refund, so "this is bad" alone is not read as one.
+ */
+const MODEL_CUES: Readonly<Record<'refund' | 'cancel' | 'complaint', RegExp>> = {
+  refund: new RegExp(
+    'refund|reimb|reinb|rebat|reabt|money|compensat|paid|payment|charge|dollar|[$€£]|' +
+      'reembols|rembours|erstatt|dinero|argent|geld',
+  ),
+  cancel: new RegExp(
+    'canc|annul|stornier|kundig|resili|terminat|revoke|withdraw|call off|no longer|delet|dele|clos|' +
+      'remov|deactivat|get rid|erase|unsubscrib|shut|\\bend\\b|\\bstop\\b',
+  ),
+  complaint: new RegExp(
+    'complain|clai[mn]|grievance|dissatisf|unhappy|not happy|bad|terrible|awful|poor|feedback|report|' +
+      'unacceptable|disappoint|problem|issue|consumer|reclam|plainte|beschwer|protest|objection|displeas',
+  ),
+};
+
+/** The intent the rules alone read: the fallback of the trained model. */
+export function ruleIntent(text: string): Intent {
   if (detectHumanRequest(text)) return 'human_request';
   const folded = foldText(text).replace(/'/g, '');
   if (LEGAL_THREAT.test(folded)) return 'legal_threat';
@@ -317,7 +101,72 @@ function intentOf(text: string): Intent {
   return 'other';
 }
 
-/** Tone and intent of a visitor message. Pure and deterministic: the same text always gives the same analysis. */
+export const INTENT_CLASSES = INTENT_MODEL.classes;
+
+export function intentProbabilities(text: string): number[] {
+  return intentProbabilitiesOf(sparseFeatures(text));
+}
+
+function intentProbabilitiesOf(sparse: readonly string[]): number[] {
+  return INTENT_MODEL.predict(sparse).probabilities;
+}
+
+/** Thresholds chosen on the development split (scripts/analysis/train.ts --tune). */
+export const INTENT_THRESHOLDS = {
+  /** The model alone asks for a human only when it is this sure: a false escalation costs an agent. */
+  humanRequest: 0.95,
+  /** The model's cancel / refund / complaint wins over the rules from this probability. */
+  model: 0.5,
+  /**
+   * The model's "none of these" overrules a rule's refund or cancel from this probability ("what is
+   * your refund policy?", "how long does a refund take?"). It never overrules a complaint rule:
+   * support-request data has few complaints phrased the way tweets are.
+   */
+  other: 0.75,
+} as const;
+
+export type IntentThresholds = { readonly [K in keyof typeof INTENT_THRESHOLDS]: number };
+
+/**
+ * The rule-based human-request check, then the legal-threat rules, decide first; the model adds
+ * the human requests it is sure of. Among refund, cancel and complaint the model's most likely
+ * one wins when it is confident and the message has a word for it; otherwise the rules decide,
+ * in the order refund > cancel > complaint.
+ */
+export function intentOfProbabilities(
+  text: string,
+  probabilities: readonly number[],
+  thresholds: IntentThresholds = INTENT_THRESHOLDS,
+): Intent {
+  const rule = ruleIntent(text);
+  if (rule === 'human_request' || rule === 'legal_threat') return rule;
+  const p = (intent: Intent): number => probabilities[INTENT_CLASSES.indexOf(intent as never)];
+  if (p('human_request') >= thresholds.humanRequest) return 'human_request';
+  let best: 'refund' | 'cancel' | 'complaint' | 'other' = 'other';
+  for (const intent of ['refund', 'cancel', 'complaint'] as const) if (p(intent) > p(best)) best = intent;
+  if (best !== 'other') {
+    return p(best) >= thresholds.model && MODEL_CUES[best].test(foldText(text)) ? best : rule;
+  }
+  return p('other') >= thresholds.other && rule !== 'complaint' ? 'other' : rule;
+}
+
+const REQUESTS: ReadonlySet<Intent> = new Set(['refund', 'cancel', 'human_request']);
+const negative = (label: ToneLabel): boolean => label === 'angry' || label === 'frustrated';
+
+/** Tone and intent of a visitor message. Pure and deterministic: the same text gives the same analysis. */
 export function analyzeMessage(text: string): Analysis {
-  return { tone: analyzeTone(text), intent: intentOf(text) };
+  const sparse = sparseFeatures(text);
+  const intent = intentOfProbabilities(text, intentProbabilitiesOf(sparse));
+  const signals = lexiconSignals(text);
+  const tone = toneOfFeatures(text, sparse, signals);
+  // Whoever complains or threatens legal action is not neutral, however calm the words.
+  if ((intent === 'complaint' || intent === 'legal_threat') && !negative(tone.label)) {
+    return { tone: withLabel('frustrated', tone.score), intent };
+  }
+  // Asking for a refund, a cancellation or a person is not praise unless the lexicon reads it so: the
+  // model learned "I want..." as desire, which GoEmotions counts as positive.
+  if (REQUESTS.has(intent) && tone.label === 'positive' && signals.score < TONE_THRESHOLDS.positive) {
+    return { tone: withLabel('neutral', tone.score), intent };
+  }
+  return { tone, intent };
 }

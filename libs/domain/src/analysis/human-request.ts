@@ -73,16 +73,28 @@ const EN_BROAD = [
   ...words`
     people, staff, advisor, adviser, associate, team member, customer service, customer support,
     customer care, support, support team, helpdesk, help desk, service desk, sales, consultant, specialist,
-    technician, team, boss, owner
+    technician, team, boss, owner, assistant, assistants
   `,
 ];
+/**
+ * Teams rather than people: "transfer me to support" asks for a person, "talk to customer service"
+ * or "get in touch with support" is as often a question of how to reach them.
+ */
+const EN_TEAMS: ReadonlySet<string> = new Set(
+  words`
+    customer service, customer support, customer care, support, support team, helpdesk, help desk,
+    service desk, sales, team
+  `,
+);
 const enNp = (nouns: readonly string[]): string => `${opt(EN_DET)}${upTo(EN_ADJ, 3)}${alt(nouns)}${NOUN_END}`;
 const EN_NP_BROAD = enNp(EN_BROAD);
+const EN_NP_PEOPLE = enNp(EN_BROAD.filter((noun) => !EN_TEAMS.has(noun)));
 const EN_NP_STRICT = enNp(EN_STRICT);
 const EN_NP_GET = enNp([...EN_STRICT, ...EN_SOMEONE]);
 
 const EN_TALK = words`
-  talk, speak, chat, converse, communicate, get through, get in touch, be in touch, rather deal,
+  talk, speak, chat, converse, communicate, talking, speaking, chatting, conversing, get through,
+  get in touch, be in touch, getting in touch, rather deal,
   prefer to deal, complain, have a word, have a chat, have a conversation, get on the phone, get on a call
 `;
 const EN_ADVERB = alt(words`directly, now, right now, again, personally, immediately, asap, please, just`);
@@ -135,7 +147,8 @@ const EN_PRESENT = alt(
 );
 
 const EN_RULES: readonly Rule[] = [
-  [EN_TALK, ` ${opt(EN_ADVERB)}${alt(words`to, with`)} ${EN_NP_BROAD}`],
+  [EN_TALK, ` ${opt(EN_ADVERB)}${alt(words`to, with`)} ${EN_NP_PEOPLE}`],
+  [words`contact, contacting, reach, reaching`, ` ${EN_NP_GET}`],
   [
     EN_TRANSFER,
     ` ${opt(EN_TRANSFER_OBJECT)}${opt(EN_TRANSFER_FILLER)}${alt(words`to, with, onto`)} ${EN_NP_BROAD}`,
@@ -414,11 +427,14 @@ const NEGATED_AFTER_NO: ReadonlySet<string> = new Set(
     queria, prefiro, e
   `,
 );
-/** Words that close the scope of an earlier negation: "if you don't know, let me talk to a human". */
+/**
+ * Words that close the scope of an earlier negation: "if you don't know, let me talk to a human",
+ * "I don't know how to reach a person".
+ */
 const SCOPE_BREAKS: ReadonlySet<string> = new Set(
   words`
-    then, so, please, just, otherwise, let, because, if, but, pero, mais, aber, mas, entonces, alors, dann,
-    entao, sinon, sino, senao, sonst
+    then, so, please, just, otherwise, let, because, if, but, how, pero, mais, aber, mas, entonces, alors,
+    dann, entao, sinon, sino, senao, sonst
   `,
 );
 /** "Why don't you connect me to an agent?" is a request, not a refusal. */
@@ -452,9 +468,11 @@ const TYPOS: ReadonlyMap<string, string> = new Map(
   agent: agnet aegnt
   representative: represenative representitive reprensentative
   operator: opperator operater
-  someone: somone
+  someone: somone somneone someome
   somebody: sombody
   talk: tlak
+  talking: talkint talkin
+  with: wth wiht
   speak: speek spk
   you: u
   your: ur

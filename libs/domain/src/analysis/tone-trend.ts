@@ -1,5 +1,5 @@
 import type { Tone, ToneLabel } from '@parley/contracts';
-import { TONE_THRESHOLDS } from './analyzer';
+import { TONE_THRESHOLDS } from './tone-lexicon';
 
 export interface ToneTrend {
   score: number;

@@ -1,0 +1,380 @@
+import type { Tone, ToneLabel } from '@parley/contracts';
+import { foldText } from '../text/fold';
+import vaderLexicon from './model/vader-lexicon.json';
+
+/*
+ * Lexicon side of the tone analysis, after VADER: word valences summed with negation, boosters,
+ * emphasis and punctuation, then squashed into -1..1. Parley's own support-chat words and phrases
+ * come first; any other word falls back to the VADER lexicon (model/vader-lexicon.json). Its
+ * signals are features of the trained tone model (tone-model.ts), and its score is the fallback
+ * when a message has no word the model knows.
+ */
+
+/** Score limits of the labels; `angry` also needs an anger marker (anger word, profanity, shouting...). */
+export const TONE_THRESHOLDS = { angry: -0.4, frustrated: -0.2, positive: 0.25 } as const;
+
+interface Entry {
+  valence: number;
+  anger?: true;
+}
+
+const ANGER = true;
+
+const WORDS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
+  ...scored(1.9, 'thanks thank good glad'),
+  ...scored(1.5, 'thx helped easy kind fixed resolved works worked nice'),
+  ...scored(2.2, 'great helpful appreciate appreciated pleased satisfied solved friendly'),
+  ...scored(2.6, 'happy love loved lovely perfect brilliant grateful yay'),
+  ...scored(3, 'awesome amazing excellent wonderful fantastic superb outstanding'),
+  ...scored(1.3, 'cool'),
+  ...scored(-0.4, 'issue issues'),
+  ...scored(-0.6, 'problem problems error errors seriously'),
+  ...scored(-1.3, 'confused confusing slow late delayed missing wrong stuck worried ugh'),
+  ...scored(-2, 'poor sad broken damaged fail failed failure waste wasted bug buggy'),
+  ...scored(-2.4, 'bad disappointed disappointing unhappy annoyed annoying frustrated frustrating upset'),
+  ...scored(-2.4, 'useless rude hopeless unreliable incorrect'),
+  ...scored(-2.8, 'terrible awful horrible unacceptable nightmare dreadful shocking'),
+  ...scored(-3.1, 'worst'),
+  ...angry(-2.5, 'mad sucks stupid ridiculous lied cheated shame shameful'),
+  ...angry(-2.9, 'angry pissed pathetic incompetent liar liars scam scammers fraud'),
+  ...angry(-3.2, 'furious livid outraged hate hated disgusting disgrace idiot idiots'),
+  ...angry(-3.2, 'wtf ffs asshole assholes bastard bastards'),
+]);
+
+/** VADER's valences (-4..4) for the words Parley's list does not score. */
+const VADER: ReadonlyMap<string, number> = new Map(
+  vaderLexicon.words.map((word, i): [string, number] => [word, vaderLexicon.valences[i]]),
+);
+
+/** Profanity: anger, unless it only intensifies a positive word ("fucking awesome"). */
+const PROFANITY: ReadonlyMap<string, Entry> = new Map<string, Entry>([
+  ...angry(-2.6, 'fuck fucking fucked fck shit shitty bullshit crap crappy'),
+  ...angry(-2, 'damn damned goddamn bloody freaking'),
+]);
+
+const NEGATORS: ReadonlySet<string> = wordSet(`
+  not no never dont doesnt didnt isnt wasnt arent werent cant cannot couldnt wont wouldnt shouldnt hasnt havent
+  hadnt aint nothing nobody none neither nor without hardly barely`);
+/** Negation flips a valence: "not happy" is negative, but "not bad" or "not angry" are only faintly positive. */
+const NEGATED_POSITIVE = -0.74;
+const NEGATED_NEGATIVE = -0.3;
+const NEGATION_REACH = 3;
+
+const BOOSTERS: ReadonlySet<string> = wordSet(`
+  very so really extremely absolutely totally completely super incredibly utterly truly highly too deeply
+  especially beyond insanely unbelievably most`);
+const DAMPENERS: ReadonlySet<string> = wordSet('slightly somewhat kinda sorta fairly bit little');
+const BOOST = 1.3;
+const DAMPEN = 0.6;
+const CAPS_EMPHASIS = 1.5;
+
+interface Phrase {
+  pattern: RegExp;
+  valence: number;
+  anger?: true;
+}
+
+const NOT_EVEN = '(?:not|isnt|is not|doesnt|does not|dont|do not|still not|stopped|never|cant|cannot)';
+const NOT_YET = '(?:never|still (?:havent|hasnt|not)|havent|hasnt|have not|has not|didnt|did not)';
+
+/** Matched on the text first and blanked out, so their words are not scored again. */
+const PHRASES: readonly Phrase[] = [
+  {
+    pattern: anyOf('no thanks?(?: you)? | good (?:morning|afternoon|evening|day) | kind of | sort of'),
+    valence: 0,
+  },
+  { pattern: anyOf('thanks for nothing'), valence: -2.8, anger: ANGER },
+  { pattern: anyOf('(?:thank you|thanks) (?:so much|very much|a lot|a million)'), valence: 2.8 },
+  { pattern: anyOf(`${NOT_EVEN} (?:work|working|works|worked)`), valence: -1.8 },
+  {
+    pattern: anyOf(
+      `${NOT_YET} (?:received|arrived|got|gotten|come|came|shown up|showed up|been delivered|heard back)`,
+    ),
+    valence: -1.5,
+  },
+  { pattern: anyOf('still waiting | waiting (?:for )?(?:hours|days|weeks|ages|forever)'), valence: -1.8 },
+  {
+    pattern: anyOf(String.raw`(?:third|fourth|fifth|\d+(?:st|nd|rd|th)) time | over and over | once again`),
+    valence: -1.5,
+  },
+  { pattern: anyOf('waste of (?:my )?(?:time|money)'), valence: -2.5 },
+  {
+    pattern: anyOf(String.raw`
+      keeps? (?:crashing|failing|freezing|breaking|logging me out)
+      (?:charged|billed) (?:me )?twice | double (?:charged|billed) | overcharged
+      still nothing | still no (?:reply|response|answer|update|news)
+      no (?:one|body) (?:answers|replies|responds|helps) | on hold for
+      (?:\d+|two|three|four|five|ten|twenty|thirty|forty) (?:minutes|mins|hours|hrs|days|weeks) on hold
+      waiting (?:for )?(?:\d+|two|three|four|five|ten|twenty|thirty|forty) (?:minutes|mins|hours|hrs|days|weeks)`),
+    valence: -1.8,
+  },
+  { pattern: anyOf('fed up | sick (?:and tired )?of | ripped off | rip ?off'), valence: -2.6, anger: ANGER },
+  {
+    pattern: anyOf('what the (?:hell|heck|fuck) | are you (?:kidding|serious|joking) | shut up'),
+    valence: -2.8,
+    anger: ANGER,
+  },
+];
+
+const EMOJI: ReadonlyMap<string, Entry> = new Map<string, Entry>([
+  ...scored(2, '😀 😃 😄 😁 😊 🙂 😍 🥰 😘 👍 ❤ 💯 🎉 👌 🤩 😎 🥳'),
+  ...scored(1, '🙏 ✅'),
+  ...scored(-1.5, '🤦 😕 🙁 ☹ 😒 🙄'),
+  ...scored(-2.2, '😞 😟 😢 😭 👎 💔 😩 😫'),
+  ...angry(-3, '😡 😠 🤬 👿 💢 😤'),
+]);
+const EMOTICONS: readonly Phrase[] = [
+  { pattern: />:-?\(/, valence: -2.5, anger: ANGER },
+  { pattern: /(?:^|\s)[:=;]-?[)D](?=\s|$)/, valence: 1.5 },
+  { pattern: /(?:^|\s)(?::'?-?\(|-_-)(?=\s|$)/, valence: -1.5 },
+];
+
+const TOKEN = /[\p{L}\p{N}]+|[.,;:!?]/gu;
+const PUNCTUATION = /^[.,;:!?]$/;
+const ASCII = /^[\x20-\x7e]*$/;
+const PHRASE_PATTERN = compilePhrases(PHRASES);
+const EMOTICON_PATTERN = compilePhrases(EMOTICONS);
+const EXCLAMATION_BONUS = 0.292;
+const QUESTION_BONUS = 0.18;
+/** Shouting a complaint is itself a sign of frustration, even without a negative word. */
+const SHOUTING_VALENCE = -1.2;
+const SHOUTING_FACTOR = 1.3;
+const SQUASH_ALPHA = 15;
+
+function scored(valence: number, words: string): [string, Entry][] {
+  return [...wordSet(words)].map((word) => [word, { valence }]);
+}
+
+function angry(valence: number, words: string): [string, Entry][] {
+  return [...wordSet(words)].map((word) => [word, { valence, anger: ANGER }]);
+}
+
+function wordSet(words: string): Set<string> {
+  return new Set(words.trim().split(/\s+/));
+}
+
+/** Whole-word alternatives, written one per line or separated by " | ". */
+function anyOf(alternatives: string, flags = ''): RegExp {
+  const source = alternatives
+    .split(/\n| \| /)
+    .map((alternative) => alternative.trim().replace(/\s+/g, ' '))
+    .filter(Boolean)
+    .join('|');
+  return new RegExp(`\\b(?:${source})\\b`, flags);
+}
+
+interface Signals {
+  sum: number;
+  positive: number;
+  negative: number;
+  anger: boolean;
+  profanity: boolean;
+  negation: boolean;
+}
+
+function add(signals: Signals, valence: number): void {
+  signals.sum += valence;
+  if (valence > 0) signals.positive += valence;
+  else signals.negative -= valence;
+}
+
+/** One pass over the text for a list of phrases: each phrase is a capture group of one regex. */
+function compilePhrases(phrases: readonly Phrase[]): RegExp {
+  return new RegExp(phrases.map(({ pattern }) => `(${pattern.source})`).join('|'), 'gi');
+}
+
+function scorePhrases(text: string, phrases: readonly Phrase[], compiled: RegExp, signals: Signals): string {
+  return text.replace(compiled, (match: string, ...groups: unknown[]) => {
+    const phrase = phrases[groups.findIndex((group) => group !== undefined)];
+    add(signals, isCaps(match) ? phrase.valence * CAPS_EMPHASIS : phrase.valence);
+    if (phrase.anger) signals.anger = true;
+    return ' ';
+  });
+}
+
+function scoreEmoji(text: string, signals: Signals): void {
+  for (const [emoji] of text.matchAll(/\p{Extended_Pictographic}/gu)) {
+    const entry = EMOJI.get(emoji);
+    if (entry === undefined) continue;
+    add(signals, entry.valence);
+    if (entry.anger) signals.anger = true;
+  }
+}
+
+function isCaps(word: string): boolean {
+  return word.length >= 2 && word === word.toUpperCase() && word !== word.toLowerCase();
+}
+
+function isPunctuation(token: string): boolean {
+  return PUNCTUATION.test(token);
+}
+
+function sentimentOf(word: string): Entry | undefined {
+  const own = WORDS.get(word) ?? PROFANITY.get(word);
+  if (own !== undefined) return own;
+  const valence = VADER.get(word);
+  return valence === undefined ? undefined : { valence };
+}
+
+/** A negator up to three words back governs this word, unless punctuation or another sentiment word comes between. */
+function isNegated(words: readonly string[], index: number): boolean {
+  for (let i = index - 1; i >= Math.max(0, index - NEGATION_REACH); i--) {
+    if (NEGATORS.has(words[i])) return true;
+    if (isPunctuation(words[i]) || sentimentOf(words[i]) !== undefined) return false;
+  }
+  return false;
+}
+
+function scoreWords(tokens: readonly string[], shouting: boolean, signals: Signals): void {
+  const words = tokens.map((token) => (ASCII.test(token) ? token.toLowerCase() : foldText(token)));
+  const lastBut = words.lastIndexOf('but');
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i];
+    const profanity = PROFANITY.get(word);
+    if (profanity !== undefined && (WORDS.get(words[i + 1] ?? '')?.valence ?? 0) > 0) continue;
+    const entry = sentimentOf(word);
+    if (entry === undefined) continue;
+
+    let valence = entry.valence;
+    if (!shouting && isCaps(tokens[i])) valence *= CAPS_EMPHASIS;
+    const previous = words[i - 1] ?? '';
+    if (BOOSTERS.has(previous) || PROFANITY.has(previous))
+      valence *= isCaps(tokens[i - 1]) ? BOOST * CAPS_EMPHASIS : BOOST;
+    else if (DAMPENERS.has(previous)) valence *= DAMPEN;
+    const negated = isNegated(words, i);
+    if (negated) {
+      valence *= valence > 0 ? NEGATED_POSITIVE : NEGATED_NEGATIVE;
+      signals.negation = true;
+    }
+    // After VADER: what follows "but" carries the message ("nice agent but the app is broken").
+    if (lastBut >= 0) valence *= i < lastBut ? 0.5 : 1.5;
+
+    add(signals, valence);
+    if (entry.anger && !negated) signals.anger = true;
+    if (PROFANITY.has(word)) signals.profanity = true;
+  }
+}
+
+function isShouting(text: string): boolean {
+  if (!/\p{Lu}{2}/u.test(text)) return false;
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length < 8) return false;
+  const upper = letters.replace(/[^\p{Lu}]/gu, '').length;
+  return upper / letters.length >= 0.7;
+}
+
+function count(text: string, char: string): number {
+  let n = 0;
+  for (const c of text) if (c === char) n++;
+  return n;
+}
+
+/**
+ * Irony that turns praise around: "yeah right", "great, just great", "thanks a lot for nothing",
+ * "amazing service /s", "love waiting on hold".
+ */
+const SARCASM = anyOf(
+  String.raw`
+  yeah right | yea right | ya right | sure you (?:are|do|will|did) | great just great
+  oh (?:great|wonderful|perfect|joy)
+  just what i (?:needed|wanted) | (?:thanks|thank you) (?:so much |a lot )?for (?:nothing|wasting)
+  love (?:it )?(?:how|when|waiting|being (?:ignored|charged|on hold)) | (?:lucky|love) me | slow clap
+  what a (?:joke|surprise|shock) | how (?:nice|lovely|wonderful|convenient)(?: of you)?$`,
+  'i',
+);
+const SARCASM_TAG = /(?:^|\s)\/s\s*$|#sarcasm\b/i;
+/** A sarcastic message's praise counts against it. */
+const SARCASM_FLIP = -0.8;
+const SARCASM_VALENCE = -1.2;
+
+/** What the lexicon reads in a message: the inputs of the tone model. */
+export interface LexiconSignals {
+  /** The summed valence squashed into -1..1. */
+  score: number;
+  /** Sums of the positive and of the negative valences, each squashed into 0..1. */
+  positive: number;
+  negative: number;
+  /** An anger marker: an anger word or emoji, profanity, shouting or "!!!" in a negative message. */
+  anger: boolean;
+  profanity: boolean;
+  /** A sentiment word under negation: "not happy", "not bad". */
+  negation: boolean;
+  shouting: boolean;
+  sarcasm: boolean;
+  exclamations: number;
+  questions: number;
+}
+
+export function lexiconSignals(text: string): LexiconSignals {
+  const signals: Signals = {
+    sum: 0,
+    positive: 0,
+    negative: 0,
+    anger: false,
+    profanity: false,
+    negation: false,
+  };
+  const plain = text.replace(/['’]/g, '');
+  const shouting = isShouting(plain);
+  const folded = foldText(plain).replace(/[^\p{L}\p{N}/#\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  const sarcasm = SARCASM.test(folded) || SARCASM_TAG.test(text);
+
+  const afterEmoticons = scorePhrases(plain, EMOTICONS, EMOTICON_PATTERN, signals);
+  const afterPhrases = scorePhrases(afterEmoticons, PHRASES, PHRASE_PATTERN, signals);
+  scoreEmoji(afterPhrases, signals);
+  scoreWords(afterPhrases.match(TOKEN) ?? [], shouting, signals);
+
+  if (sarcasm) {
+    signals.sum =
+      signals.sum > 0 ? signals.sum * SARCASM_FLIP + SARCASM_VALENCE : signals.sum + SARCASM_VALENCE;
+  }
+  if (shouting) {
+    signals.sum =
+      signals.sum > 0 ? signals.sum * SHOUTING_FACTOR : signals.sum * SHOUTING_FACTOR + SHOUTING_VALENCE;
+    if (signals.sum < 0) signals.anger = true;
+  }
+  const exclamations = Math.min(count(text, '!'), 4);
+  const questions = Math.min(count(text, '?'), 3);
+  if (signals.sum !== 0) {
+    const negativeQuestions = signals.sum < 0 ? questions : 0;
+    const emphasis =
+      exclamations * EXCLAMATION_BONUS + (negativeQuestions >= 2 ? negativeQuestions * QUESTION_BONUS : 0);
+    signals.sum += Math.sign(signals.sum) * emphasis;
+    if (signals.sum < 0 && /!{2,}|\?!|!\?/.test(text)) signals.anger = true;
+  }
+  if (signals.profanity && signals.sum < 0) signals.anger = true;
+
+  return {
+    score: round(squash(signals.sum)),
+    positive: squash(signals.positive),
+    negative: squash(signals.negative),
+    anger: signals.anger && signals.sum < 0,
+    profanity: signals.profanity,
+    negation: signals.negation,
+    shouting,
+    sarcasm,
+    exclamations,
+    questions,
+  };
+}
+
+function squash(sum: number): number {
+  return sum / Math.sqrt(sum * sum + SQUASH_ALPHA);
+}
+
+/** Tone from the lexicon alone: a score in -1..1 and its label. */
+export function lexiconTone(text: string): Tone {
+  const { score, anger } = lexiconSignals(text);
+  return { label: toneLabel(score, anger), score };
+}
+
+export function toneLabel(score: number, anger: boolean): ToneLabel {
+  if (score <= TONE_THRESHOLDS.angry && anger) return 'angry';
+  if (score <= TONE_THRESHOLDS.frustrated) return 'frustrated';
+  if (score >= TONE_THRESHOLDS.positive) return 'positive';
+  return 'neutral';
+}
+
+function round(value: number): number {
+  return Math.round(Math.max(-1, Math.min(1, value)) * 1000) / 1000;
+}

@@ -1,0 +1,96 @@
+import type { Tone, ToneLabel } from '@parley/contracts';
+import { sparseFeatures, toneDenseFeatures } from './features';
+import { LinearModel, type LinearModelJson } from './linear-model';
+import toneModelJson from './model/tone.json';
+import { lexiconSignals, TONE_THRESHOLDS, toneLabel, type LexiconSignals } from './tone-lexicon';
+
+/*
+ * Tone from a logistic regression trained on GoEmotions (scripts/analysis/train.ts) over the
+ * message's words, word pairs and character n-grams, plus the lexicon's signals (VADER valences,
+ * negation, boosters, capitals, "!!!", emoji, profanity, sarcasm) as dense features.
+ */
+
+const TONE_MODEL = new LinearModel<ToneLabel>(toneModelJson as LinearModelJson);
+
+/** A score in -1..1 that agrees with the label: inside the label's band of TONE_THRESHOLDS. */
+const BANDS: Readonly<Record<ToneLabel, readonly [number, number]>> = {
+  angry: [-1, TONE_THRESHOLDS.angry],
+  frustrated: [-1, TONE_THRESHOLDS.frustrated],
+  neutral: [TONE_THRESHOLDS.frustrated + 0.001, TONE_THRESHOLDS.positive - 0.001],
+  positive: [TONE_THRESHOLDS.positive, 1],
+};
+
+export function toneProbabilities(
+  text: string,
+  signals: LexiconSignals = lexiconSignals(text),
+  sparse: readonly string[] = sparseFeatures(text),
+): { probabilities: number[]; known: number } {
+  return TONE_MODEL.predict(sparse, toneDenseFeatures(signals));
+}
+
+/** Lexicon readings strong enough to overrule the model, which learned from Reddit, not support chats. */
+export interface ToneOverrides {
+  /** "Yeah right", "/s": a sarcastic message is not neutral or positive but frustrated. */
+  sarcasm: boolean;
+  /** An anger marker in a clearly negative message (profanity, 😡, "!!!", shouting) makes it angry. */
+  lexiconAnger: boolean;
+  /** A lexicon score at or below this turns the model's "neutral" into "frustrated" (-2: never). */
+  lexiconNegative: number;
+  /**
+   * A negated sentiment word ("not happy", "not bad"), which a model of words and n-grams reads
+   * poorly: when the lexicon's polarity disagrees with the model's, the lexicon's label wins.
+   */
+  negation: boolean;
+}
+
+export const TONE_OVERRIDES: ToneOverrides = {
+  sarcasm: true,
+  lexiconAnger: true,
+  lexiconNegative: -0.5,
+  negation: true,
+};
+
+const polarity = (label: ToneLabel): number => (label === 'positive' ? 1 : label === 'neutral' ? 0 : -1);
+
+/** The most likely label; its score is P(positive) − P(angry or frustrated), moved into the label's band. */
+export function toneOfProbabilities(
+  classes: readonly ToneLabel[],
+  probabilities: readonly number[],
+  signals?: LexiconSignals,
+  overrides: ToneOverrides = TONE_OVERRIDES,
+): Tone {
+  let best = 0;
+  for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
+  let label = classes[best];
+  if (signals !== undefined) {
+    const notNegative = label === 'positive' || label === 'neutral';
+    if (overrides.sarcasm && signals.sarcasm && notNegative) label = 'frustrated';
+    if (overrides.negation && signals.negation) {
+      const lexicon = toneLabel(signals.score, signals.anger);
+      if (polarity(lexicon) !== polarity(label)) label = lexicon;
+    }
+    if (label === 'neutral' && signals.score <= overrides.lexiconNegative) label = 'frustrated';
+    if (overrides.lexiconAnger && signals.anger && signals.score <= TONE_THRESHOLDS.angry) label = 'angry';
+  }
+  const p = (tone: ToneLabel): number => probabilities[classes.indexOf(tone)];
+  return withLabel(label, p('positive') - p('angry') - p('frustrated'));
+}
+
+/** The tone with this label, its score moved into the label's band. */
+export function withLabel(label: ToneLabel, score: number): Tone {
+  const [low, high] = BANDS[label];
+  return { label, score: Math.round(Math.max(low, Math.min(high, score)) * 1000) / 1000 };
+}
+
+/** Tone of one message: a label and a score in -1..1. */
+export function analyzeTone(text: string): Tone {
+  return toneOfFeatures(text, sparseFeatures(text), lexiconSignals(text));
+}
+
+/** analyzeTone for a message whose features are already computed. */
+export function toneOfFeatures(text: string, sparse: readonly string[], signals: LexiconSignals): Tone {
+  const { probabilities, known } = toneProbabilities(text, signals, sparse);
+  // Nothing the model has seen ("😢", a word from another language): the lexicon alone decides.
+  if (known === 0) return { label: toneLabel(signals.score, signals.anger), score: signals.score };
+  return toneOfProbabilities(TONE_MODEL.classes, probabilities, signals);
+}

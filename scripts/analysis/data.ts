@@ -1,0 +1,152 @@
+// The labelled data the analyser learns from, mapped onto Parley's labels and split once.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Intent, ToneLabel } from '@parley/contracts';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/** `../shared/data` next to the repository, or $PARLEY_SHARED_DATA. */
+export function sharedDataDir(): string {
+  const dir = process.env.PARLEY_SHARED_DATA ?? path.resolve(REPO_ROOT, '..', 'shared', 'data');
+  if (!existsSync(dir)) {
+    throw new Error(
+      `labelled data not found in ${dir}: set PARLEY_SHARED_DATA to the folder holding the .jsonl files`,
+    );
+  }
+  return dir;
+}
+
+export function readJsonl<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as T);
+}
+
+export interface ToneExample {
+  text: string;
+  label: ToneLabel;
+}
+
+export interface IntentExample {
+  text: string;
+  /** The source intent, e.g. contact_customer_service. */
+  source: string;
+  label: ModelIntent;
+}
+
+/** The intents the trained model tells apart; legal_threat has no data and stays with the rules. */
+export type ModelIntent = Exclude<Intent, 'legal_threat'>;
+export const MODEL_INTENTS: readonly ModelIntent[] = [
+  'human_request',
+  'cancel',
+  'refund',
+  'complaint',
+  'other',
+];
+
+const EMOTION_TONE: Readonly<Record<string, ToneLabel>> = {
+  anger: 'angry',
+  disgust: 'angry',
+  ...Object.fromEntries(
+    'annoyance disappointment disapproval sadness grief remorse embarrassment nervousness fear'
+      .split(' ')
+      .map((emotion) => [emotion, 'frustrated']),
+  ),
+  ...Object.fromEntries(
+    'admiration amusement approval caring desire excitement gratitude joy love optimism pride relief'
+      .split(' ')
+      .map((emotion) => [emotion, 'positive']),
+  ),
+  ...Object.fromEntries(
+    'neutral confusion curiosity realization surprise'.split(' ').map((emotion) => [emotion, 'neutral']),
+  ),
+};
+
+/**
+ * Several emotions on one comment: anger or disgust makes it angry; otherwise the most frequent of
+ * its tones, a non-neutral tone before neutral, and frustrated before positive on a tie.
+ */
+export function toneOfEmotions(emotions: readonly string[]): ToneLabel {
+  const tones = emotions.map((emotion) => {
+    const tone = EMOTION_TONE[emotion];
+    if (tone === undefined) throw new Error(`unknown emotion ${emotion}`);
+    return tone;
+  });
+  if (tones.includes('angry')) return 'angry';
+  const order: ToneLabel[] = ['frustrated', 'positive', 'neutral'];
+  const counts = order.map((tone) => tones.filter((t) => t === tone).length);
+  if (counts[0] + counts[1] > 0) return counts[0] >= counts[1] ? 'frustrated' : 'positive';
+  return 'neutral';
+}
+
+const INTENT_OF_SOURCE: Readonly<Record<string, ModelIntent>> = {
+  contact_human_agent: 'human_request',
+  complaint: 'complaint',
+  cancel_order: 'cancel',
+  delete_account: 'cancel',
+  get_refund: 'refund',
+};
+
+export function intentOfSource(source: string): ModelIntent {
+  return INTENT_OF_SOURCE[source] ?? 'other';
+}
+
+export function loadTone(): ToneExample[] {
+  return readJsonl<{ text: string; emotions: string[] }>(
+    path.join(sharedDataDir(), 'tone-dev-goemotions.jsonl'),
+  ).map((row) => ({ text: row.text, label: toneOfEmotions(row.emotions) }));
+}
+
+export function loadIntents(): IntentExample[] {
+  return readJsonl<{ text: string; intent: string }>(path.join(sharedDataDir(), 'intents-dev.jsonl')).map(
+    (row) => ({ text: row.text, source: row.intent, label: intentOfSource(row.intent) }),
+  );
+}
+
+export interface Split<T> {
+  train: T[];
+  dev: T[];
+  test: T[];
+}
+
+/** 32-bit FNV-1a of the text: the split does not depend on file order or on a random seed. */
+export function hashText(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/**
+ * 70/15/15 train/dev/test, stratified: within each stratum rows are ordered by the hash of their
+ * text and cut at 70 % and 85 %.
+ */
+export function splitStratified<T extends { text: string }>(
+  rows: readonly T[],
+  stratum: (row: T) => string,
+): Split<T> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const key = stratum(row);
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const split: Split<T> = { train: [], dev: [], test: [] };
+  for (const key of [...groups.keys()].sort()) {
+    const group = [...(groups.get(key) ?? [])].sort(
+      (a, b) => hashText(a.text) - hashText(b.text) || (a.text < b.text ? -1 : a.text > b.text ? 1 : 0),
+    );
+    const trainEnd = Math.round(group.length * 0.7);
+    const devEnd = Math.round(group.length * 0.85);
+    group.forEach((row, i) => {
+      const part = i < trainEnd ? split.train : i < devEnd ? split.dev : split.test;
+      part.push(row);
+    });
+  }
+  return split;
+}
+
+export const toneSplit = (): Split<ToneExample> => splitStratified(loadTone(), (row) => row.label);
+export const intentSplit = (): Split<IntentExample> => splitStratified(loadIntents(), (row) => row.source);
