@@ -2,21 +2,14 @@
 // playwright-core): an agent sees the handoff summary of a waiting conversation, and an admin reads
 // a persona's rules and dry-runs a transcript. Skipped, saying why, where Chromium is missing.
 import { waitForQueueIdle } from '@parley/testing';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { describeWithBrowser, launchBrowser, type Browser } from './support/browser';
 import { bootParley, connect, createOrganization, emitWithAck, Http, login, type Parley } from './support/parley';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ORIGIN = 'https://shop.example';
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`dashboard escalation test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 describeWithBrowser('the dashboard shows escalations and edits rules', () => {
   let parley: Parley;
-  let browser: BrowserContext;
-  let profile: string;
+  let browser: Browser;
   let org: { email: string; password: string };
 
   beforeAll(async () => {
@@ -32,22 +25,16 @@ describeWithBrowser('the dashboard shows escalations and edits rules', () => {
     await waitForQueueIdle(parley.jobs.queue);
     visitor.disconnect();
 
-    profile = mkdtempSync(join(tmpdir(), 'parley-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
     await parley?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('shows the handoff summary, the rules, and a dry run', async () => {
-    const page = await browser.newPage();
+    const page = await browser.context.newPage();
     page.setDefaultTimeout(10_000);
     try {
       await page.goto(`${parley.url}/dashboard/`);

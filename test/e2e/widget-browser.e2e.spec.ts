@@ -3,10 +3,10 @@
 // reload resumes the conversation; a visitor attaches an image and sends it. Skipped, saying why, where Chromium is not installed; `.ci/run`
 // installs it.
 import { EventRecorder } from '@parley/testing';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { describeWithBrowser, launchBrowser, type Browser } from './support/browser';
 import { bootParley, connect, createOrganization, Http, login, type Parley } from './support/parley';
 
 // A 1×1 PNG.
@@ -14,14 +14,10 @@ const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`widget browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 describeWithBrowser('the widget in a browser', () => {
   let parley: Parley;
-  let browser: BrowserContext;
-  let profile: string;
+  let browser: Browser;
   let demoUrl: string;
   let admin: Http;
   let adminLogin: { email: string; password: string };
@@ -50,35 +46,19 @@ describeWithBrowser('the widget in a browser', () => {
     });
     demoUrl = `${parley.url}/demo.html?inbox=${inbox.body.publicKey}`;
 
-    profile = mkdtempSync(join(tmpdir(), 'parley-chromium-'));
-    // A fresh profile directory per run (playwright passes it as --user-data-dir).
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
     await parley?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
     if (uploadDir) rmSync(uploadDir, { recursive: true, force: true });
   });
 
   it('greets, answers from an article with its source, reaches agents live, and resumes after a reload', async () => {
     const agent = await connect(parley.url, '/agent', admin.token ?? '');
     const agentEvents = new EventRecorder(agent);
-    const page = await browser.newPage();
+    const page = await browser.context.newPage();
     page.setDefaultTimeout(10_000);
     try {
       await page.goto(demoUrl);
@@ -107,7 +87,7 @@ describeWithBrowser('the widget in a browser', () => {
   it('attaches an image with the attach button, previews it, sends it without text; the dashboard shows it', async () => {
     const agent = await connect(parley.url, '/agent', admin.token ?? '');
     const agentEvents = new EventRecorder(agent);
-    const page = await browser.newPage();
+    const page = await browser.context.newPage();
     page.setDefaultTimeout(10_000);
     try {
       await page.goto(demoUrl);
@@ -139,7 +119,7 @@ describeWithBrowser('the widget in a browser', () => {
       expect(await page.getByRole('list', { name: 'Images to send' }).getByRole('listitem').count()).toBe(0);
 
       // The agent opens the conversation in the dashboard and sees the image.
-      const dashboard = await browser.newPage();
+      const dashboard = await browser.context.newPage();
       dashboard.setDefaultTimeout(10_000);
       try {
         await dashboard.goto(`${parley.url}/dashboard/`);

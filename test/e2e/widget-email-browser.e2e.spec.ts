@@ -2,20 +2,13 @@
 // nobody online, a visitor who asks for a person is told when to expect a reply and gets an email
 // field; the address they leave reaches the agents. Skipped, saying why, where Chromium is missing.
 import type { ConversationView } from '@parley/contracts';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { describeWithBrowser, launchBrowser, type Browser } from './support/browser';
 import { bootParley, createOrganization, Http, login, type Parley } from './support/parley';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`widget email test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 describeWithBrowser('the widget asks for an email when nobody can answer', () => {
   let parley: Parley;
-  let browser: BrowserContext;
-  let profile: string;
+  let browser: Browser;
   let demoUrl: string;
   let admin: Http;
 
@@ -30,22 +23,16 @@ describeWithBrowser('the widget asks for an email when nobody can answer', () =>
       allowedOrigins: [new URL(parley.url).origin],
     });
     demoUrl = `${parley.url}/demo.html?inbox=${inbox.body.publicKey}`;
-    profile = mkdtempSync(join(tmpdir(), 'parley-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
     await parley?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('shows an email field under the handoff notice and stores what the visitor types', async () => {
-    const page = await browser.newPage();
+    const page = await browser.context.newPage();
     page.setDefaultTimeout(10_000);
     try {
       await page.goto(demoUrl);

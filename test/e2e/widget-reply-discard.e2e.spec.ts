@@ -2,21 +2,14 @@
 // by playwright-core): the partial reply appears, is dropped on `message:discard`, and exactly one
 // complete reply from the fallback model remains. Skipped, saying why, without Chromium.
 import { mockReply, startMockOpenAI, type MockOpenAI } from '@parley/testing';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { describeWithBrowser, launchBrowser, type Browser } from './support/browser';
 import { bootParley, createOrganization, Http, login, type Parley } from './support/parley';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const describeWithBrowser = existsSync(CHROMIUM) ? describe : describe.skip;
-if (!existsSync(CHROMIUM)) console.warn(`widget discard test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
 describeWithBrowser('a reply cut mid-stream, in the widget', () => {
   let llm: MockOpenAI;
   let parley: Parley;
-  let browser: BrowserContext;
-  let profile: string;
+  let browser: Browser;
   let demoUrl: string;
 
   beforeAll(async () => {
@@ -36,19 +29,13 @@ describeWithBrowser('a reply cut mid-stream, in the widget', () => {
       allowedOrigins: [new URL(parley.url).origin],
     });
     demoUrl = `${parley.url}/demo.html?inbox=${inbox.body.publicKey}`;
-    profile = mkdtempSync(join(tmpdir(), 'parley-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-    });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
     await parley?.close();
     await llm?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   it('shows the partial reply, drops it, and keeps one complete reply', async () => {
@@ -58,7 +45,7 @@ describeWithBrowser('a reply cut mid-stream, in the widget', () => {
         ? mockReply.cut(partial.join(''), 5, { chunks: partial, chunkDelayMs: 250 })
         : mockReply.text('Returns are free within 30 days.'),
     );
-    const page = await browser.newPage();
+    const page = await browser.context.newPage();
     page.setDefaultTimeout(10_000);
     try {
       await page.goto(demoUrl);

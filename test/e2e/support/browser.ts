@@ -1,0 +1,45 @@
+// Debian's Chromium driven by playwright-core, for the browser tests. A test file declares its
+// suite with `describeWithBrowser`, which skips it, saying why, where Chromium is not installed
+// (`.ci/run` installs it).
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** `describe` where Chromium is installed; elsewhere `describe.skip` with a warning naming the suite. */
+export function describeWithBrowser(name: string, suite: () => void): void {
+  if (existsSync(CHROMIUM)) return describe(name, suite);
+  console.warn(`"${name}" skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+  describe.skip(name, suite);
+}
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Chromium with a fresh profile directory (playwright passes it as --user-data-dir), removed on close. */
+export async function launchBrowser(): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'parley-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
