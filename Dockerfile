@@ -7,8 +7,8 @@ ENV NPM_CONFIG_UPDATE_NOTIFIER=false \
     NPM_CONFIG_AUDIT=false
 
 WORKDIR /app
-# Owned by the unprivileged user; .parley/uploads is where the `uploads` volume is mounted, created
-# here so a fresh volume starts out writable by that user.
+# Owned by the unprivileged user; .parley is where the `parley-state` volume is mounted (uploads,
+# a generated encryption key), created here so a fresh volume starts out writable by that user.
 RUN mkdir -p /app/.parley/uploads && chown -R node:node /app
 USER node
 

@@ -1,9 +1,9 @@
 // `npm start`: prepares the instance (database, migrations, first admin), then runs the API and
 // the worker as two processes and prints where everything is. Ctrl-C stops both.
 import { fork, type ChildProcess } from 'node:child_process';
+import { ENCRYPTION_KEY_FILE, ensureEncryptionKey } from '@parley/data';
 import { join } from 'node:path';
 import { loadApiConfig } from './api-config';
-import { ensureEncryptionKey } from './bootstrap/encryption-key';
 import { DependencyUnavailableError, prepareInstance } from './bootstrap/prepare-instance';
 
 const ROOT = join(__dirname, '..', '..', '..');
@@ -47,7 +47,7 @@ async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
 
 async function main(): Promise<void> {
   // Before the config is read: the API and the worker inherit the key through the environment.
-  ensureEncryptionKey(process.env, join(ROOT, '.parley', 'encryption.key'), log);
+  ensureEncryptionKey(process.env, join(ROOT, ENCRYPTION_KEY_FILE), log);
   const config = loadApiConfig();
   const admin = await prepareInstance(config, process.env, log);
 

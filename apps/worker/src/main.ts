@@ -1,9 +1,12 @@
 import 'reflect-metadata';
+import { ENCRYPTION_KEY_FILE, useEncryptionKeyFile } from '@parley/data';
 import { Logger } from '@nestjs/common';
 import { createWorkerApp } from './create-worker-app';
 import { loadWorkerConfig } from './worker-config';
 
 async function main(): Promise<void> {
+  // Run on its own (docker-compose.yml), it reads the key that setup generated, if none is set.
+  useEncryptionKeyFile(process.env, ENCRYPTION_KEY_FILE);
   const config = loadWorkerConfig();
   await createWorkerApp(config);
   Logger.log(

@@ -37,3 +37,4 @@ export type {
 export { applyMigrations, ensureDatabase, redactUrl } from './migrate';
 export * from './rate-limiter';
 export * from './process-logger';
+export * from './encryption-key-file';

@@ -1,8 +1,8 @@
-import { isEncryptionKey } from '@parley/data';
+import { isEncryptionKey } from './secret-box';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureEncryptionKey } from './encryption-key';
+import { ensureEncryptionKey } from './encryption-key-file';
 
 describe('ensureEncryptionKey', () => {
   const keyFile = () => join(mkdtempSync(join(tmpdir(), 'parley-key-')), '.parley', 'encryption.key');
