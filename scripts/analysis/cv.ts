@@ -19,7 +19,7 @@ import {
 import { hashText, toneSplit, type ToneExample } from './data';
 import { trainLogistic, type TrainingExample, type TrainingOptions } from './logistic';
 import { binaryScores, macroScores } from './metrics';
-import { TONE_OPTIONS, TONES } from './tone-settings';
+import { TONE_BIAS_SHIFT, TONE_OPTIONS, TONES } from './tone-settings';
 
 export const FOLDS = 5;
 
@@ -147,17 +147,67 @@ export function bestShift(items: readonly OutOfFold[], overrides: ToneOverrides,
   return best;
 }
 
-/** Per-fold scores at one shift: their spread says how far to trust a difference. */
-export function foldSpread(items: readonly OutOfFold[], shift: readonly number[], overrides: ToneOverrides) {
+export interface ShiftChoice {
+  overrides: ToneOverrides;
+  shift: number[];
+  objective: number;
+  scores: ToneScores;
+}
+
+/**
+ * The one-standard-error rule over the decision rules and bias shifts: among the settings whose
+ * pooled objective (macro-recall + anger F1) lies within one standard error of the best (the
+ * spread of the best's five per-fold objectives over √5), the one closest to the incumbent (the
+ * committed shifts and rule), then the higher objective. A change must beat fold-to-fold noise.
+ */
+export function chooseShift(
+  items: readonly OutOfFold[],
+  rules: readonly ToneOverrides[],
+  incumbent: { shift: readonly number[]; overrides: ToneOverrides },
+  steps = SHIFT_STEPS,
+): { best: ShiftChoice; standardError: number; chosen: ShiftChoice } {
+  const truth = items.map((item) => item.row.label);
+  const all: ShiftChoice[] = [];
+  for (const overrides of rules) {
+    for (const angry of steps) {
+      for (const frustrated of steps) {
+        for (const positive of steps) {
+          const shift = [angry, frustrated, 0, positive];
+          const scores = scoresOf(truth, items.map((item) => predictShifted(item, shift, overrides)));
+          all.push({ overrides, shift, scores, objective: scores.macroRecall + scores.angerF1 });
+        }
+      }
+    }
+  }
+  const best = all.reduce((a, b) => (b.objective > a.objective + 1e-9 ? b : a));
+  const perFold = foldScores(items, best.shift, best.overrides).map((s) => s.macroRecall + s.angerF1);
+  const standardError = sd(perFold) / Math.sqrt(perFold.length);
+  const distance = (choice: ShiftChoice): number =>
+    choice.shift.reduce((sum, v, i) => sum + Math.abs(v - incumbent.shift[i]), 0) +
+    (choice.overrides.polarityFirst === incumbent.overrides.polarityFirst ? 0 : 1);
+  const chosen = all
+    .filter((choice) => choice.objective >= best.objective - standardError)
+    .sort((a, b) => distance(a) - distance(b) || b.objective - a.objective)[0];
+  return { best, standardError, chosen };
+}
+
+function foldScores(items: readonly OutOfFold[], shift: readonly number[], overrides: ToneOverrides): ToneScores[] {
   const per: ToneScores[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const mine = items.filter((item) => item.row.fold === fold);
     per.push(scoresOf(mine.map((item) => item.row.label), mine.map((item) => predictShifted(item, shift, overrides))));
   }
-  const sd = (values: number[]): number => {
-    const mean = values.reduce((s, v) => s + v, 0) / values.length;
-    return Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1));
-  };
+  return per;
+}
+
+function sd(values: readonly number[]): number {
+  const mean = values.reduce((s, v) => s + v, 0) / values.length;
+  return Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (values.length - 1));
+}
+
+/** Per-fold scores at one shift: their spread says how far to trust a difference. */
+export function foldSpread(items: readonly OutOfFold[], shift: readonly number[], overrides: ToneOverrides) {
+  const per = foldScores(items, shift, overrides);
   return { macroRecallSd: sd(per.map((s) => s.macroRecall)), angerF1Sd: sd(per.map((s) => s.angerF1)) };
 }
 
@@ -175,7 +225,8 @@ function grid(name: string, fallback: readonly number[]): number[] {
 
 /**
  * Cross-validation scores over a grid of tone settings; each setting on the command line as
- * `--l2=0.01,0.03`, default the committed one. The shifts printed are the best for that setting.
+ * `--l2=0.01,0.03`, default the committed one. For each training setting: the best shifts for each
+ * decision rule, then the best over both rules and the one the one-standard-error rule keeps.
  */
 export function tuneTone(): void {
   const drop = (process.argv.find((a) => a.startsWith('--drop='))?.slice(7).split(',') ?? []).filter(Boolean);
@@ -219,6 +270,16 @@ export function tuneTone(): void {
               `(P=${fmt(scores.angerPrecision)} R=${fmt(scores.angerRecall)})`,
           );
         }
+        const { best, standardError, chosen } = chooseShift(items, [
+          { ...TONE_OVERRIDES, polarityFirst: false },
+          { ...TONE_OVERRIDES, polarityFirst: true },
+        ], { shift: TONE_BIAS_SHIFT, overrides: TONE_OVERRIDES });
+        const describe = (choice: ShiftChoice): string =>
+          `polarityFirst=${choice.overrides.polarityFirst} shift=${choice.shift.join(',')} ` +
+          `objective=${fmt(choice.objective)} macroF1=${fmt(choice.scores.macroF1)} ` +
+          `macroRecall=${fmt(choice.scores.macroRecall)} angerF1=${fmt(choice.scores.angerF1)}`;
+        console.log(`  best:   ${describe(best)} (standard error ${fmt(standardError)})`);
+        console.log(`  chosen: ${describe(chosen)} (one-standard-error rule: nearest the committed setting)`);
       }
     }
   }

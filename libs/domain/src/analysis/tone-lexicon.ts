@@ -44,7 +44,7 @@ const WORDS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
     -2.5,
     `dumb dumbass moron morons imbecile idiotic stupidity jerk jerks prick bitch scum trash garbage clown
     clowns loser losers hypocrite hypocrites coward cowards selfish arrogant shameless despicable crooks
-    thieves thief hates hating`,
+    thieves thief hates hating despise despised loathe filthy horrid horseshit cunt`,
   ),
   // Disgust (GoEmotions' disgust is angry here) and words of rage.
   ...angry(

@@ -59,7 +59,7 @@ export const TONE_OVERRIDES: ToneOverrides = {
   frustratedWithAnger: false,
   lexiconNegative: -0.5,
   negation: true,
-  polarityFirst: true,
+  polarityFirst: false,
 };
 
 const polarity = (label: ToneLabel): number => (label === 'positive' ? 1 : label === 'neutral' ? 0 : -1);
