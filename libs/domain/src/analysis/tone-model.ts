@@ -40,6 +40,8 @@ export interface ToneOverrides {
   frustratedWithAnger: boolean;
   /** A lexicon score at or below this turns the model's "neutral" into "frustrated" (-2: never). */
   lexiconNegative: number;
+  /** A lexicon score at or above this turns the model's "neutral" into "positive" (2: never). */
+  lexiconPositive: number;
   /**
    * A negated sentiment word ("not happy", "not bad"), which a model of words and n-grams reads
    * poorly: when the lexicon's polarity disagrees with the model's, the lexicon's label wins.
@@ -58,6 +60,7 @@ export const TONE_OVERRIDES: ToneOverrides = {
   lexiconAngerScore: TONE_THRESHOLDS.angry,
   frustratedWithAnger: false,
   lexiconNegative: -0.5,
+  lexiconPositive: 0.5,
   negation: true,
   polarityFirst: false,
 };
@@ -82,6 +85,7 @@ export function toneOfProbabilities(
       if (polarity(lexicon) !== polarity(label)) label = lexicon;
     }
     if (label === 'neutral' && signals.score <= overrides.lexiconNegative) label = 'frustrated';
+    if (label === 'neutral' && signals.score >= overrides.lexiconPositive) label = 'positive';
     if (overrides.lexiconAnger && signals.anger && signals.score <= overrides.lexiconAngerScore) label = 'angry';
     if (overrides.frustratedWithAnger && label === 'frustrated' && signals.anger) label = 'angry';
   }
