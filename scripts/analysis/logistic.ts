@@ -14,6 +14,8 @@ export interface TrainingOptions {
   minCount: number;
   /** Weigh classes inversely to their frequency (rare tones count as much as common ones). */
   balanced: boolean;
+  /** Extra weight per class, multiplied into the balanced weight (e.g. more for the rare angry class). */
+  classWeights?: readonly number[];
   l2: number;
   /** L2 of the dense (lexicon) weights: few features, each seen in every example. */
   denseL2: number;
@@ -74,7 +76,9 @@ export function trainLogistic(
       values: Float64Array.from([...counts.values()].map((n) => n * scale)),
       dense: example.dense,
       label: example.label,
-      weight: options.balanced ? examples.length / (k * Math.max(1, perClass[example.label])) : 1,
+      weight:
+        (options.balanced ? examples.length / (k * Math.max(1, perClass[example.label])) : 1) *
+        (options.classWeights?.[example.label] ?? 1),
     };
   });
 

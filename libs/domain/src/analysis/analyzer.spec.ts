@@ -140,6 +140,20 @@ describe('lexiconSignals: the lexicon features of the tone model', () => {
     expect(lexiconSignals('amazing service /s').sarcasm).toBe(true);
     expect(lexiconSignals('amazing service').sarcasm).toBe(false);
   });
+
+  it('counts insults, disgust and hostile phrases as anger, unless negated', () => {
+    expect(lexiconSignals('your app is garbage').anger).toBe(true);
+    expect(lexiconSignals('that is disgusting, you clowns').angerWords).toBe(2);
+    expect(lexiconSignals('how dare you').anger).toBe(true);
+    expect(lexiconSignals('I do not hate you').angerWords).toBe(0);
+  });
+
+  it('marks a clearly negative word aimed at "you"', () => {
+    expect(lexiconSignals('you are useless').directed).toBe(true);
+    expect(lexiconSignals('your support is terrible').directed).toBe(true);
+    expect(lexiconSignals('thank you, the update was terrible though').directed).toBe(false);
+    expect(lexiconSignals('you guys are amazing').directed).toBe(false);
+  });
 });
 
 describe('analyzeMessage: intent', () => {

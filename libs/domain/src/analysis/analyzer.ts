@@ -15,7 +15,7 @@ import { toneOfFeatures, withLabel } from './tone-model';
  * recognise.
  */
 
-export { TONE_THRESHOLDS, lexiconSignals, lexiconTone, type LexiconSignals } from './tone-lexicon';
+export { TONE_THRESHOLDS, lexiconSignals, lexiconTone, toneLabel, type LexiconSignals } from './tone-lexicon';
 export {
   analyzeTone,
   toneOfProbabilities,

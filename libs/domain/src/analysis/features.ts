@@ -61,6 +61,8 @@ export const TONE_DENSE_FEATURES = [
   'sarcasm',
   'exclamations',
   'questions',
+  'anger_words',
+  'directed_negative',
 ] as const;
 
 export function toneDenseFeatures(signals: LexiconSignals): number[] {
@@ -74,5 +76,7 @@ export function toneDenseFeatures(signals: LexiconSignals): number[] {
     signals.sarcasm ? 1 : 0,
     signals.exclamations / 4,
     signals.questions >= 2 ? 1 : 0,
+    signals.angerWords / 3,
+    signals.directed ? 1 : 0,
   ];
 }

@@ -39,6 +39,19 @@ const WORDS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   ...angry(-2.9, 'angry pissed pathetic incompetent liar liars scam scammers fraud'),
   ...angry(-3.2, 'furious livid outraged hate hated disgusting disgrace idiot idiots'),
   ...angry(-3.2, 'wtf ffs asshole assholes bastard bastards'),
+  // Insults and contempt: anger aimed at someone, the commonest implicit anger.
+  ...angry(
+    -2.5,
+    `dumb dumbass moron morons imbecile idiotic stupidity jerk jerks prick bitch scum trash garbage clown
+    clowns loser losers hypocrite hypocrites coward cowards selfish arrogant shameless despicable crooks
+    thieves thief hates hating despise despised loathe filthy horrid horseshit cunt`,
+  ),
+  // Disgust (GoEmotions' disgust is angry here) and words of rage.
+  ...angry(
+    -2.8,
+    `disgusted disgust gross nasty vile revolting sickening repulsive nauseating creepy appalling
+    outrageous infuriating infuriated enraged rage hateful insulting`,
+  ),
 ]);
 
 /** VADER's valences (-4..4) for the words Parley's list does not score. */
@@ -110,7 +123,10 @@ const PHRASES: readonly Phrase[] = [
   },
   { pattern: anyOf('fed up | sick (?:and tired )?of | ripped off | rip ?off'), valence: -2.6, anger: ANGER },
   {
-    pattern: anyOf('what the (?:hell|heck|fuck) | are you (?:kidding|serious|joking) | shut up'),
+    pattern: anyOf(String.raw`
+      what the (?:hell|heck|fuck) | are you (?:kidding|serious|joking) | shut up | how dare
+      screw (?:you|this|that|them) | go to hell | piss off | get lost | get a life
+      shame on (?:you|them|him|her) | who do you think you are | (?:what|whats) wrong with you`),
     valence: -2.8,
     anger: ANGER,
   },
@@ -168,6 +184,8 @@ interface Signals {
   positive: number;
   negative: number;
   anger: boolean;
+  angerWords: number;
+  directed: boolean;
   profanity: boolean;
   negation: boolean;
 }
@@ -187,7 +205,10 @@ function scorePhrases(text: string, phrases: readonly Phrase[], compiled: RegExp
   return text.replace(compiled, (match: string, ...groups: unknown[]) => {
     const phrase = phrases[groups.findIndex((group) => group !== undefined)];
     add(signals, isCaps(match) ? phrase.valence * CAPS_EMPHASIS : phrase.valence);
-    if (phrase.anger) signals.anger = true;
+    if (phrase.anger) {
+      signals.anger = true;
+      signals.angerWords++;
+    }
     return ' ';
   });
 }
@@ -225,11 +246,26 @@ function isNegated(words: readonly string[], index: number): boolean {
   return false;
 }
 
+const SECOND_PERSON: ReadonlySet<string> = wordSet('you your youre yours yourself yourselves u ur yall');
+/** A word this negative in the same clause as "you" aims the message at someone: "you are useless". */
+const DIRECTED_VALENCE = -1.5;
+
 function scoreWords(tokens: readonly string[], shouting: boolean, signals: Signals): void {
   const words = tokens.map((token) => (ASCII.test(token) ? token.toLowerCase() : foldText(token)));
   const lastBut = words.lastIndexOf('but');
+  let clauseHasYou = false;
+  let clauseNegative = false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
+    if (isPunctuation(word)) {
+      clauseHasYou = false;
+      clauseNegative = false;
+      continue;
+    }
+    if (SECOND_PERSON.has(word)) {
+      clauseHasYou = true;
+      if (clauseNegative) signals.directed = true;
+    }
     const profanity = PROFANITY.get(word);
     if (profanity !== undefined && (WORDS.get(words[i + 1] ?? '')?.valence ?? 0) > 0) continue;
     const entry = sentimentOf(word);
@@ -250,7 +286,14 @@ function scoreWords(tokens: readonly string[], shouting: boolean, signals: Signa
     if (lastBut >= 0) valence *= i < lastBut ? 0.5 : 1.5;
 
     add(signals, valence);
-    if (entry.anger && !negated) signals.anger = true;
+    if (entry.valence <= DIRECTED_VALENCE && !negated) {
+      clauseNegative = true;
+      if (clauseHasYou) signals.directed = true;
+    }
+    if (entry.anger && !negated) {
+      signals.anger = true;
+      signals.angerWords++;
+    }
     if (PROFANITY.has(word)) signals.profanity = true;
   }
 }
@@ -299,6 +342,10 @@ export interface LexiconSignals {
   profanity: boolean;
   /** A sentiment word under negation: "not happy", "not bad". */
   negation: boolean;
+  /** Anger words and phrases (insults, disgust, "how dare"), not negated, at most 3. */
+  angerWords: number;
+  /** A clearly negative word in the same clause as "you": "you are useless", "your stupid app". */
+  directed: boolean;
   shouting: boolean;
   sarcasm: boolean;
   exclamations: number;
@@ -311,6 +358,8 @@ export function lexiconSignals(text: string): LexiconSignals {
     positive: 0,
     negative: 0,
     anger: false,
+    angerWords: 0,
+    directed: false,
     profanity: false,
     negation: false,
   };
@@ -351,6 +400,8 @@ export function lexiconSignals(text: string): LexiconSignals {
     anger: signals.anger && signals.sum < 0,
     profanity: signals.profanity,
     negation: signals.negation,
+    angerWords: Math.min(signals.angerWords, 3),
+    directed: signals.directed,
     shouting,
     sarcasm,
     exclamations,

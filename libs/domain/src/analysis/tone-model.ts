@@ -34,20 +34,35 @@ export interface ToneOverrides {
   sarcasm: boolean;
   /** An anger marker in a clearly negative message (profanity, 😡, "!!!", shouting) makes it angry. */
   lexiconAnger: boolean;
+  /** "Clearly negative" for lexiconAnger: a lexicon score at or below this. */
+  lexiconAngerScore: number;
+  /** The model's "frustrated" with any anger marker (an insult, disgust, profanity...) becomes angry. */
+  frustratedWithAnger: boolean;
   /** A lexicon score at or below this turns the model's "neutral" into "frustrated" (-2: never). */
   lexiconNegative: number;
+  /** A lexicon score at or above this turns the model's "neutral" into "positive" (2: never). */
+  lexiconPositive: number;
   /**
    * A negated sentiment word ("not happy", "not bad"), which a model of words and n-grams reads
    * poorly: when the lexicon's polarity disagrees with the model's, the lexicon's label wins.
    */
   negation: boolean;
+  /**
+   * Decide the polarity first, on P(angry) + P(frustrated) against P(neutral) and P(positive), then
+   * angry or frustrated by the larger of the two; false: the most likely of the four labels.
+   */
+  polarityFirst: boolean;
 }
 
 export const TONE_OVERRIDES: ToneOverrides = {
   sarcasm: true,
   lexiconAnger: true,
+  lexiconAngerScore: TONE_THRESHOLDS.angry,
+  frustratedWithAnger: false,
   lexiconNegative: -0.5,
+  lexiconPositive: 0.5,
   negation: true,
+  polarityFirst: false,
 };
 
 const polarity = (label: ToneLabel): number => (label === 'positive' ? 1 : label === 'neutral' ? 0 : -1);
@@ -59,9 +74,9 @@ export function toneOfProbabilities(
   signals?: LexiconSignals,
   overrides: ToneOverrides = TONE_OVERRIDES,
 ): Tone {
-  let best = 0;
-  for (let c = 1; c < probabilities.length; c++) if (probabilities[c] > probabilities[best]) best = c;
-  let label = classes[best];
+  let label = overrides.polarityFirst
+    ? polarityFirstLabel(classes, probabilities)
+    : classes[argmax(probabilities)];
   if (signals !== undefined) {
     const notNegative = label === 'positive' || label === 'neutral';
     if (overrides.sarcasm && signals.sarcasm && notNegative) label = 'frustrated';
@@ -70,10 +85,27 @@ export function toneOfProbabilities(
       if (polarity(lexicon) !== polarity(label)) label = lexicon;
     }
     if (label === 'neutral' && signals.score <= overrides.lexiconNegative) label = 'frustrated';
-    if (overrides.lexiconAnger && signals.anger && signals.score <= TONE_THRESHOLDS.angry) label = 'angry';
+    if (label === 'neutral' && signals.score >= overrides.lexiconPositive) label = 'positive';
+    if (overrides.lexiconAnger && signals.anger && signals.score <= overrides.lexiconAngerScore) label = 'angry';
+    if (overrides.frustratedWithAnger && label === 'frustrated' && signals.anger) label = 'angry';
   }
   const p = (tone: ToneLabel): number => probabilities[classes.indexOf(tone)];
   return withLabel(label, p('positive') - p('angry') - p('frustrated'));
+}
+
+function argmax(values: readonly number[]): number {
+  let best = 0;
+  for (let c = 1; c < values.length; c++) if (values[c] > values[best]) best = c;
+  return best;
+}
+
+function polarityFirstLabel(classes: readonly ToneLabel[], probabilities: readonly number[]): ToneLabel {
+  const p = (tone: ToneLabel): number => probabilities[classes.indexOf(tone)];
+  const negative = p('angry') + p('frustrated');
+  if (negative >= p('neutral') && negative >= p('positive')) {
+    return p('angry') > p('frustrated') ? 'angry' : 'frustrated';
+  }
+  return p('positive') > p('neutral') ? 'positive' : 'neutral';
 }
 
 /** The tone with this label, its score moved into the label's band. */

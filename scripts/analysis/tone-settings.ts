@@ -1,0 +1,25 @@
+// Training settings of the tone model, chosen by 5-fold cross-validation over train + dev (cv.ts).
+import type { ToneLabel } from '@parley/contracts';
+import { TONE_DENSE_FEATURES } from '@parley/domain';
+import type { TrainingOptions } from './logistic';
+
+export const TONES: readonly ToneLabel[] = ['angry', 'frustrated', 'neutral', 'positive'];
+
+export const TONE_OPTIONS: TrainingOptions = {
+  classes: TONES,
+  dense: TONE_DENSE_FEATURES,
+  minCount: 2,
+  balanced: true,
+  l2: 0.03,
+  denseL2: 0.03,
+  epochs: 10,
+  learningRate: 0.1,
+  prune: 0.02,
+  seed: 7,
+};
+
+/**
+ * Added to the trained biases (angry, frustrated, neutral, positive): chosen by 5-fold
+ * cross-validation over train + dev (cv.ts, `--tune`), on all out-of-fold predictions pooled.
+ */
+export const TONE_BIAS_SHIFT = [-0.5, -0.25, 0, -0.25];
