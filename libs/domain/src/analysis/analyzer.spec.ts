@@ -201,8 +201,23 @@ describe('analyzeMessage: intent', () => {
   });
 
   it('does not read a refund into a message without a word for one', () => {
-    expect(intent('this is bad')).toBe('other');
-    expect(intent('this is a fucking joke')).toBe('other');
+    expect(intent('this is bad')).not.toBe('refund');
+    expect(intent('this is a fucking joke')).not.toBe('refund');
+  });
+
+  it('hears a grievance as a complaint, but not an angry request or a question', () => {
+    expect(intent('WORST airline ever. lost my bag AGAIN. never flying with you again!!!')).toBe('complaint');
+    expect(intent('thanks for nothing, 3 hours on hold')).toBe('complaint');
+    expect(intent('Disgusting customer service. Nobody answers the phone.')).toBe('complaint');
+    expect(intent('I need to change my damn shipping address')).toBe('other');
+    expect(intent('why is my order late?')).toBe('other');
+    expect(intent('thanks, that fixed it')).toBe('other');
+  });
+
+  it('takes a direct demand for a refund or a cancellation at its word, and a question about one as a question', () => {
+    expect(intent("I'd like a refund for the damaged blender please")).toBe('refund');
+    expect(intent('stop charging my card, cancel the membership immediately')).toBe('cancel');
+    expect(intent('what is your refund policy?')).toBe('other');
   });
 
   it('applies the priority human_request > legal_threat > refund / cancel > complaint', () => {

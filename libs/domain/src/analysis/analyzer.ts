@@ -147,8 +147,42 @@ export function intentOfProbabilities(
   if (best !== 'other') {
     return p(best) >= thresholds.model && MODEL_CUES[best].test(foldText(text)) ? best : rule;
   }
-  return p('other') >= thresholds.other && rule !== 'complaint' ? 'other' : rule;
+  if (rule === 'complaint' || rule === 'other') return rule;
+  const folded = foldText(text).replace(/'/g, '');
+  const demanded = DEMAND.test(folded) && !ABOUT_POLICY.test(folded) && !text.includes('?');
+  return p('other') >= thresholds.other && !demanded ? 'other' : rule;
 }
+
+/**
+ * A message that asks for something (help, information, an action) rather than voicing a grievance:
+ * "I need to change my damn address" is an angry request, not a complaint.
+ */
+const ASKS = anyOf(`
+  need | needs | needed | help | helping | assist | assistance | want | wants | wanna | would | could
+  like to | i have to | have got to | ive got to | gotta | check | checking | see | seeing | show me
+  tell me | let me | lemme | how | where | what | when | which | who | is there | are there | do you
+  does | please | pls | plz | trying to | try to | to know | information | info | possible | mistake
+  (?:i|we) (?:cant|cannot|can not|am unable to|was unable to) (?!believe)`);
+
+/**
+ * A complaint in the speech-act sense: a negative mismatch between what was expected and what
+ * happened ("WORST airline ever. lost my bag AGAIN", "thanks for nothing", "3 hours on hold").
+ * Support-request data phrases few complaints this way, so beyond the rules and the model a
+ * message with no other intent counts as one when its tone is negative and it asks for nothing.
+ */
+function voicesGrievance(text: string, tone: ToneLabel): boolean {
+  return negative(tone) && !text.includes('?') && !ASKS.test(foldText(text).replace(/'/g, ''));
+}
+
+/**
+ * A direct demand ("I'd like a refund for the damaged blender", "cancel the membership
+ * immediately"): the model's "none of these" does not overrule the refund or cancel rule then. It
+ * does for questions about refunds and cancellations ("what is your refund policy?").
+ */
+const DEMAND = anyOf(`
+  i (?:want|would like|need|demand|expect) | id like | i wanna | give me | (?:please|pls|plz)
+  ^(?:cancel|refund|stop|close|delete|terminate|end) | (?:immediately|right now|asap)`);
+const ABOUT_POLICY = anyOf('policy | policies | how long | how many days | status | track | tracking | eligible | fee | fees');
 
 const REQUESTS: ReadonlySet<Intent> = new Set(['refund', 'cancel', 'human_request']);
 const negative = (label: ToneLabel): boolean => label === 'angry' || label === 'frustrated';
@@ -159,6 +193,7 @@ export function analyzeMessage(text: string): Analysis {
   const intent = intentOfProbabilities(text, intentProbabilitiesOf(sparse));
   const signals = lexiconSignals(text);
   const tone = toneOfFeatures(text, sparse, signals);
+  if (intent === 'other' && voicesGrievance(text, tone.label)) return { tone, intent: 'complaint' };
   // Whoever complains or threatens legal action is not neutral, however calm the words.
   if ((intent === 'complaint' || intent === 'legal_threat') && !negative(tone.label)) {
     return { tone: withLabel('frustrated', tone.score), intent };
