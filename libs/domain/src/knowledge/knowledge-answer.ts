@@ -41,16 +41,6 @@ export interface ConfidenceSignals {
 
 const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/;
 
-/** Concepts shared by the question and each sentence, the best sentence's share. */
-function bestSentenceShare(question: ReadonlySet<string>, title: Set<string>, body: string): number {
-  let best = 0;
-  for (const sentence of body.split(SENTENCE_BREAK)) {
-    const held = new Set([...title, ...conceptsOf(sentence)]);
-    best = Math.max(best, shareHeld(question, held));
-  }
-  return best;
-}
-
 function shareHeld(question: ReadonlySet<string>, held: ReadonlySet<string>): number {
   if (question.size === 0) return 0;
   let count = 0;
@@ -61,11 +51,14 @@ function shareHeld(question: ReadonlySet<string>, held: ReadonlySet<string>): nu
 /** A reference to one order, payment or account: an order number, "#123", an e-mail address. */
 const IDENTIFIER = /#\s?\d+|\b\d{3,}\b|\b[a-z]{1,4}-?\d{3,}\b|\S+@\S+\.\w+/i;
 /** "Has my refund been approved?", "Did you get my parcel?", "Is my order shipped yet?". */
-const OWN_CASE = /^\s*(?:has|have|did|was|were|is)\b[^?]*\b(?:my|our)\b[^?]*\b(?:been|yet|already|received|approved|processed|shipped|sent)\b/i;
+const OWN_CASE = [
+  /^\s*(?:has|have|did|was|were)\b[^?]*\b(?:my|our)\b/i,
+  /^\s*is\b[^?]*\b(?:my|our)\b[^?]*\b(?:been|yet|already|received|approved|processed|shipped|sent)\b/i,
+];
 
 /** Questions only someone who can look at the visitor's own records can answer. */
 export function asksAboutOwnRecords(question: string): boolean {
-  return IDENTIFIER.test(question) || OWN_CASE.test(question);
+  return IDENTIFIER.test(question) || OWN_CASE.some((pattern) => pattern.test(question));
 }
 
 /**
@@ -79,9 +72,11 @@ export function confidenceSignals(question: string, hits: readonly KnowledgeHit[
   const asked = new Set(conceptsOf(question));
   const personal = asksAboutOwnRecords(question);
   const covered = hits.map((hit) => {
-    const title = new Set(conceptsOf(`${hit.title} ${hit.heading ?? ''}`));
-    const held = new Set([...title, ...conceptsOf(hit.body)]);
-    return { coverage: shareHeld(asked, held), sentenceCoverage: bestSentenceShare(asked, title, hit.body) };
+    const title = conceptsOf(`${hit.title} ${hit.heading ?? ''}`);
+    const sentences = hit.body.split(SENTENCE_BREAK).map((sentence) => conceptsOf(sentence));
+    const held = new Set([...title, ...sentences.flat()]);
+    const sentenceCoverage = Math.max(0, ...sentences.map((sentence) => shareHeld(asked, new Set([...title, ...sentence]))));
+    return { coverage: shareHeld(asked, held), sentenceCoverage };
   });
   const articleOf = (index: number) => hits[index].articleId ?? hits[index].title;
   return covered.map(({ coverage, sentenceCoverage }, index) => {
