@@ -15,6 +15,7 @@ import {
   answerFromKnowledge,
   chunkArticle,
   chunkSearchText,
+  confidenceSignals,
   MIN_CONFIDENCE,
   RRF_K,
   tokenizeForSearch,
@@ -182,7 +183,13 @@ async function main(): Promise<void> {
         else if (quoted) {
           wrong++;
           if (explain) details.push(`wrong ${set.name} ${mode}: ${question} -> ${quoted} (not ${article})`);
-        } else if (explain) details.push(`handed off ${set.name} ${mode}: ${question} (${article})`);
+        } else if (explain) {
+          details.push(`handed off ${set.name} ${mode}: ${question} (${article})`);
+          const hits = (retrieved[mode].get(question) ?? []).slice(0, TOP).map((p) => ({ ...p, body: p.content }));
+          confidenceSignals(question, hits).forEach((signal, i) =>
+            details.push(`    ${idOf.get(hits[i].articleId)}: ${JSON.stringify(signal)}`),
+          );
+        }
       }
       for (const question of set.unanswerable) {
         const quoted = decide(rule, question, retrieved[mode].get(question) ?? []);
@@ -215,10 +222,11 @@ async function main(): Promise<void> {
       }
     }
 
+    const defaultRule: Rule = { kind: 'confidence', thresholds: { minConfidence: MIN_CONFIDENCE }, label: 'default' };
     const timed = SETS.flatMap((set) => set.questions.map((q) => q.question));
     const started = process.hrtime.bigint();
     for (let round = 0; round < 20; round++) {
-      for (const question of timed) decide(rules[rules.length - 3], question, retrieved.fts.get(question) ?? []);
+      for (const question of timed) decide(defaultRule, question, retrieved.fts.get(question) ?? []);
     }
     const perQuestion = Number(process.hrtime.bigint() - started) / 1e6 / (20 * timed.length);
     lines.push('');

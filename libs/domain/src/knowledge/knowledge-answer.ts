@@ -23,7 +23,7 @@ export interface ConfidenceThresholds {
 }
 
 /** Knowledge-base mode's default confidence threshold, chosen on the retrieval eval's tuning set (docs/knowledge.md). */
-export const MIN_CONFIDENCE = 0.5;
+export const MIN_CONFIDENCE = 0.45;
 
 /** Why knowledge-base mode trusts a passage, or not: every input of its confidence. */
 export interface ConfidenceSignals {
@@ -82,7 +82,9 @@ export function confidenceSignals(question: string, hits: readonly KnowledgeHit[
   return covered.map(({ coverage, sentenceCoverage }, index) => {
     const others = covered.filter((_, other) => articleOf(other) !== articleOf(index)).map((c) => c.coverage);
     const margin = coverage - Math.max(0, ...others);
-    const confidence = personal ? 0 : 0.5 * coverage + 0.3 * sentenceCoverage + 0.2 * Math.max(0, margin);
+    const score = 0.5 * coverage + 0.3 * sentenceCoverage + 0.2 * Math.max(0, margin);
+    // Rounded, so that a score the signals make exactly 0.5 is 0.5, not 0.49999999999999994.
+    const confidence = personal ? 0 : Math.round(score * 1e6) / 1e6;
     return { coverage, sentenceCoverage, margin, personal, confidence };
   });
 }

@@ -40,7 +40,7 @@ const GROUPS: readonly string[] = [
   'track tracking trace',
   'twofactor authenticator',
   'change update edit modify switch replace',
-  'yearly year annual annually',
+  'yearly annual annually',
   'monthly month',
   'student university college',
   'data information info',
