@@ -137,6 +137,10 @@ describe('asksAboutOwnRecords', () => {
     'Did you receive my return?',
     'Is my parcel shipped already?',
     'my account is jane@example.com, why was I charged?',
+    'Where is parcel 4512?',
+    'I need invoice no. 2024-118 again',
+    'tracking number 1Z999AA10123456784 shows nothing',
+    'Refund for 8823145 please',
   ])('is true for %p', (question) => expect(asksAboutOwnRecords(question)).toBe(true));
 
   it.each([
@@ -145,5 +149,8 @@ describe('asksAboutOwnRecords', () => {
     'Is express delivery available?',
     'Can I pay in 3 instalments?',
     'Do you deliver within 24 hours?',
+    'Do you ship orders over 100 euros for free?',
+    'Can I return a 500 euro TV?',
+    'Is there a warranty on the 2024 model?',
   ])('is false for %p', (question) => expect(asksAboutOwnRecords(question)).toBe(false));
 });

@@ -48,8 +48,18 @@ function shareHeld(question: ReadonlySet<string>, held: ReadonlySet<string>): nu
   return count / question.size;
 }
 
-/** A reference to one order, payment or account: an order number, "#123", an e-mail address. */
-const IDENTIFIER = /#\s?\d+|\b\d{3,}\b|\b[a-z]{1,4}-?\d{3,}\b|\S+@\S+\.\w+/i;
+/**
+ * A reference to one order, parcel, payment or account: "#4512", "order 4512", "invoice no. 88231",
+ * a number of 5 digits or more, a code mixing letters and digits ("1Z999AA1012"), an e-mail
+ * address. Amounts ("orders over 100 euros") and years are not references.
+ */
+const IDENTIFIER = [
+  /#\s?\d+/,
+  /\b(?:order|invoice|ticket|account|parcel|package|shipment|tracking|reference|ref|receipt|transaction)s?\b(?:\s*(?:number|no|nr|id|code))?\s*[.:#]?\s*[a-z]{0,4}-?\d{3,}\b/i,
+  /\b\d{5,}\b/,
+  /\b(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]{8,}\b/i,
+  /\S+@\S+\.\w+/,
+];
 /** "Has my refund been approved?", "Did you get my parcel?", "Is my order shipped yet?". */
 const OWN_CASE = [
   /^\s*(?:has|have|did|was|were)\b[^?]*\b(?:my|our)\b/i,
@@ -58,7 +68,7 @@ const OWN_CASE = [
 
 /** Questions only someone who can look at the visitor's own records can answer. */
 export function asksAboutOwnRecords(question: string): boolean {
-  return IDENTIFIER.test(question) || OWN_CASE.some((pattern) => pattern.test(question));
+  return [...IDENTIFIER, ...OWN_CASE].some((pattern) => pattern.test(question));
 }
 
 /**
