@@ -16,7 +16,7 @@ export interface KnowledgeHit {
 
 /** When a passage is confident enough to be quoted as the answer. */
 export interface ConfidenceThresholds {
-  /** Confidence (answerConfidence) the best passage must reach. */
+  /** Confidence (confidenceSignals) the best passage must reach. */
   minConfidence: number;
   /** Or: cosine similarity to the question it must reach (depends on the embeddings model; unset: ignored). */
   minSimilarity?: number;
@@ -31,11 +31,11 @@ export interface ConfidenceSignals {
   coverage: number;
   /** Share of them held by the title and the passage's single best sentence. */
   sentenceCoverage: number;
-  /** Coverage minus the best coverage of another article among the hits (1 when it is the only one). */
+  /** Coverage minus the best coverage of another article among the hits (the coverage itself when there is none). */
   margin: number;
   /** The question asks about the visitor's own order, payment or account (an id, "has my refund been..."). */
   personal: boolean;
-  /** 0..1, see answerConfidence. */
+  /** 0..1, see confidenceSignals. */
   confidence: number;
 }
 
