@@ -11,21 +11,56 @@
 // model: its numbers say nothing about what a real model achieves).
 import 'reflect-metadata';
 import { applyMigrations, createPrismaClient, ensureDatabase, KnowledgeRepository, StaffRepository } from '@parley/data';
-import { answerFromKnowledge, chunkArticle, chunkSearchText, MIN_COVERAGE, RRF_K, type ConfidenceThresholds } from '@parley/domain';
+import {
+  answerFromKnowledge,
+  chunkArticle,
+  chunkSearchText,
+  confidenceSignals,
+  MIN_CONFIDENCE,
+  RRF_K,
+  tokenizeForSearch,
+  type ConfidenceThresholds,
+} from '@parley/domain';
 import { EmbeddingsClient } from '@parley/llm';
 import { startMockOpenAI, type MockOpenAI } from '@parley/testing';
 import { Client } from 'pg';
 import { CANDIDATES_PER_RANKER, HybridRetriever, type RetrievedPassage } from '../../apps/worker/src/knowledge/retriever';
-import { ARTICLES, QUESTIONS, UNANSWERABLE } from './support-centre';
+import { HELD_OUT_QUESTIONS, HELD_OUT_UNANSWERABLE } from './held-out';
+import { ARTICLES, QUESTIONS, UNANSWERABLE, type EvalQuestion } from './support-centre';
 
 const SERVER = process.env.EVAL_DATABASE_SERVER ?? 'postgresql://postgres@127.0.0.1:5432';
 const DATABASE = `parley_eval_${process.pid}`;
 const TOP = 3;
 
-interface Scores {
-  recallAt3: number;
-  mrr: number;
-  misses: string[];
+/** The tuning set the knowledge-base mode's confidence was chosen on, and the held-out set it never saw. */
+interface QuestionSet {
+  name: string;
+  questions: EvalQuestion[];
+  unanswerable: string[];
+}
+
+const SETS: QuestionSet[] = [
+  { name: 'tuning', questions: QUESTIONS, unanswerable: UNANSWERABLE },
+  { name: 'held-out', questions: HELD_OUT_QUESTIONS, unanswerable: HELD_OUT_UNANSWERABLE },
+];
+
+/** `--details`: every wrong answer and hand-off of the default rule on the tuning set (never the held-out one). */
+const DETAILS = process.argv.includes('--details');
+
+/** `fts-plain`: full-text search on the question's own words (no support synonyms), the retrieval before expandQuestion. */
+const MODES = ['fts-plain', 'fts', 'hybrid'] as const;
+type Mode = (typeof MODES)[number];
+
+type Rule =
+  | { kind: 'coverage'; min: number; label: string }
+  | { kind: 'confidence'; thresholds: ConfidenceThresholds; label: string };
+
+/** The rule knowledge-base mode used before its confidence score: the share of the question's content words the passage holds. */
+function wordCoverage(question: string, hit: { title: string; body: string }): number {
+  const words = new Set(tokenizeForSearch(question));
+  if (words.size === 0) return 0;
+  const held = new Set(tokenizeForSearch(`${hit.title} ${hit.body}`));
+  return [...words].filter((word) => held.has(word)).length / words.size;
 }
 
 /** Distinct articles in the order their passages were retrieved. */
@@ -80,75 +115,127 @@ async function main(): Promise<void> {
       }),
     };
 
-    const retrieve = async (mode: keyof typeof retrievers, question: string) => {
+    const retrieve = async (mode: Mode, question: string): Promise<RetrievedPassage[]> => {
+      if (mode === 'fts-plain') {
+        // Full-text search on the question's own words only, as retrieval was before expandQuestion.
+        const hits = await knowledge.searchChunks(orgId, question, CANDIDATES_PER_RANKER);
+        return hits.map((hit) => ({ ...hit, similarity: null }));
+      }
       const result = await retrievers[mode].retrieve(orgId, question, CANDIDATES_PER_RANKER);
       if (result.mode !== mode) throw new Error(`expected ${mode} retrieval, got ${result.mode}`);
       return result.passages;
     };
 
-    const scores = {} as Record<keyof typeof retrievers, Scores>;
-    const retrieved = {} as Record<keyof typeof retrievers, Map<string, RetrievedPassage[]>>;
-    for (const mode of ['fts', 'hybrid'] as const) {
-      let hits = 0;
-      let reciprocal = 0;
-      const misses: string[] = [];
-      retrieved[mode] = new Map();
-      for (const { question, article } of [...QUESTIONS.map((q) => q), ...UNANSWERABLE.map((q) => ({ question: q, article: '' }))]) {
-        const passages = await retrieve(mode, question);
-        retrieved[mode].set(question, passages);
-        if (!article) continue;
-        const ranking = articleRanking(passages).map((id) => idOf.get(id));
-        const rank = ranking.indexOf(article) + 1;
-        if (rank > 0 && articleRanking(passages.slice(0, TOP)).some((id) => idOf.get(id) === article)) hits++;
-        else misses.push(question);
-        if (rank > 0) reciprocal += 1 / rank;
+    const retrieved: Record<Mode, Map<string, RetrievedPassage[]>> = { 'fts-plain': new Map(), fts: new Map(), hybrid: new Map() };
+    for (const mode of MODES) {
+      for (const set of SETS) {
+        for (const question of [...set.questions.map((q) => q.question), ...set.unanswerable]) {
+          retrieved[mode].set(question, await retrieve(mode, question));
+        }
       }
-      scores[mode] = { recallAt3: hits / QUESTIONS.length, mrr: reciprocal / QUESTIONS.length, misses };
     }
 
     const lines: string[] = [];
-    lines.push(`Retrieval eval: ${ARTICLES.length} articles (${chunkCount} passages), ${QUESTIONS.length} questions, ${UNANSWERABLE.length} unanswerable`);
+    lines.push(`Retrieval eval: ${ARTICLES.length} articles (${chunkCount} passages)`);
+    for (const set of SETS) lines.push(`  ${set.name}: ${set.questions.length} questions, ${set.unanswerable.length} unanswerable`);
     lines.push(`Embedder: ${embedder}; fusion: reciprocal rank, k = ${RRF_K}, ${CANDIDATES_PER_RANKER} candidates per ranker`);
     lines.push('');
-    lines.push('| retrieval | recall@3 | MRR |');
-    lines.push('| --- | --- | --- |');
-    for (const mode of ['fts', 'hybrid'] as const) {
-      lines.push(`| ${mode} | ${scores[mode].recallAt3.toFixed(3)} | ${scores[mode].mrr.toFixed(3)} |`);
+    lines.push('| question set | retrieval | recall@3 | MRR |');
+    lines.push('| --- | --- | --- | --- |');
+    const misses: string[] = [];
+    for (const set of SETS) {
+      for (const mode of MODES) {
+        let hits = 0;
+        let reciprocal = 0;
+        for (const { question, article } of set.questions) {
+          const passages = retrieved[mode].get(question) ?? [];
+          const rank = articleRanking(passages).map((id) => idOf.get(id)).indexOf(article) + 1;
+          if (rank > 0 && articleRanking(passages.slice(0, TOP)).some((id) => idOf.get(id) === article)) hits++;
+          else if (mode === 'fts') misses.push(`${set.name}: ${question}`);
+          if (rank > 0) reciprocal += 1 / rank;
+        }
+        const n = set.questions.length;
+        lines.push(`| ${set.name} | ${mode} | ${(hits / n).toFixed(3)} | ${(reciprocal / n).toFixed(3)} |`);
+      }
     }
 
     lines.push('');
     lines.push('Knowledge-base mode (top 3 passages; correct = quotes the right article, wrong = quotes another one):');
-    lines.push('| retrieval | min coverage | min similarity | correct | wrong | handed off | unanswerable handed off |');
+    lines.push('| question set | retrieval | rule | correct | wrong | handed off | unanswerable handed off |');
     lines.push('| --- | --- | --- | --- | --- | --- | --- |');
-    const sweep = (mode: keyof typeof retrievers, thresholds: ConfidenceThresholds) => {
+    const decide = (rule: Rule, question: string, passages: RetrievedPassage[]) => {
+      const hits = passages.slice(0, TOP).map((p) => ({ ...p, body: p.content }));
+      if (rule.kind === 'coverage') {
+        const hit = hits.find((h) => wordCoverage(question, h) >= rule.min);
+        return hit && idOf.get(hit.articleId);
+      }
+      const answer = answerFromKnowledge(question, hits, rule.thresholds);
+      return answer.kind === 'answered' ? idOf.get(answer.article.articleId) : undefined;
+    };
+    const row = (set: QuestionSet, mode: Mode, rule: Rule) => {
+      const explain = DETAILS && set === SETS[0] && rule.label.endsWith('(default)');
       let correct = 0;
       let wrong = 0;
-      let handedOff = 0;
       let honest = 0;
-      for (const { question, article } of QUESTIONS) {
-        const passages = (retrieved[mode].get(question) ?? []).slice(0, TOP);
-        const answer = answerFromKnowledge(question, passages.map((p) => ({ ...p, body: p.content })), thresholds);
-        if (answer.kind !== 'answered') handedOff++;
-        else if (idOf.get(answer.article.articleId) === article) correct++;
-        else wrong++;
+      for (const { question, article } of set.questions) {
+        const quoted = decide(rule, question, retrieved[mode].get(question) ?? []);
+        if (quoted === article) correct++;
+        else if (quoted) {
+          wrong++;
+          if (explain) details.push(`wrong ${set.name} ${mode}: ${question} -> ${quoted} (not ${article})`);
+        } else if (explain) {
+          details.push(`handed off ${set.name} ${mode}: ${question} (${article})`);
+          const hits = (retrieved[mode].get(question) ?? []).slice(0, TOP).map((p) => ({ ...p, body: p.content }));
+          confidenceSignals(question, hits).forEach((signal, i) =>
+            details.push(`    ${idOf.get(hits[i].articleId)}: ${JSON.stringify(signal)}`),
+          );
+        }
       }
-      for (const question of UNANSWERABLE) {
-        const passages = (retrieved[mode].get(question) ?? []).slice(0, TOP);
-        if (answerFromKnowledge(question, passages.map((p) => ({ ...p, body: p.content })), thresholds).kind !== 'answered') honest++;
+      for (const question of set.unanswerable) {
+        const quoted = decide(rule, question, retrieved[mode].get(question) ?? []);
+        if (!quoted) honest++;
+        else if (explain) details.push(`answered unanswerable ${set.name} ${mode}: ${question} -> ${quoted}`);
       }
-      const mark = thresholds.minCoverage === MIN_COVERAGE && thresholds.minSimilarity === undefined ? ' (default)' : '';
-      lines.push(
-        `| ${mode} | ${thresholds.minCoverage}${mark} | ${thresholds.minSimilarity ?? '-'} | ${correct} | ${wrong} | ${handedOff} | ${honest}/${UNANSWERABLE.length} |`,
-      );
+      const handedOff = set.questions.length - correct - wrong;
+      lines.push(`| ${set.name} | ${mode} | ${rule.label} | ${correct} | ${wrong} | ${handedOff} | ${honest}/${set.unanswerable.length} |`);
     };
-    for (const minCoverage of [0.3, 0.4, 0.5, 0.6, 0.7]) sweep('fts', { minCoverage });
-    for (const minSimilarity of [undefined, 0.3, 0.4, 0.5, 0.6, 0.7]) sweep('hybrid', { minCoverage: MIN_COVERAGE, minSimilarity });
+    const details: string[] = [];
+    const rules: Rule[] = [
+      ...[0.4, 0.5].map((min): Rule => ({ kind: 'coverage', min, label: `word coverage ≥ ${min} (previous rule)` })),
+      ...[0.4, 0.45, 0.5, 0.55, 0.6].map(
+        (minConfidence): Rule => ({
+          kind: 'confidence',
+          thresholds: { minConfidence },
+          label: `confidence ≥ ${minConfidence}${minConfidence === MIN_CONFIDENCE ? ' (default)' : ''}`,
+        }),
+      ),
+    ];
+    for (const set of SETS) {
+      row(set, 'fts-plain', { kind: 'coverage', min: 0.5, label: 'word coverage ≥ 0.5 (previous rule)' });
+      for (const rule of rules) row(set, 'fts', rule);
+      for (const minSimilarity of [undefined, 0.5, 0.6, 0.7]) {
+        row(set, 'hybrid', {
+          kind: 'confidence',
+          thresholds: { minConfidence: MIN_CONFIDENCE, minSimilarity },
+          label: minSimilarity === undefined ? `confidence ≥ ${MIN_CONFIDENCE} (default)` : `confidence ≥ ${MIN_CONFIDENCE} or similarity ≥ ${minSimilarity}`,
+        });
+      }
+    }
+
+    const defaultRule: Rule = { kind: 'confidence', thresholds: { minConfidence: MIN_CONFIDENCE }, label: 'default' };
+    const timed = SETS.flatMap((set) => set.questions.map((q) => q.question));
+    const started = process.hrtime.bigint();
+    for (let round = 0; round < 20; round++) {
+      for (const question of timed) decide(defaultRule, question, retrieved.fts.get(question) ?? []);
+    }
+    const perQuestion = Number(process.hrtime.bigint() - started) / 1e6 / (20 * timed.length);
+    lines.push('');
+    lines.push(`Knowledge-base mode's decision and excerpt: ${perQuestion.toFixed(3)} ms a question (3 passages)`);
 
     lines.push('');
-    for (const mode of ['fts', 'hybrid'] as const) {
-      lines.push(`Missed by ${mode} (answer not in the top 3): ${scores[mode].misses.length}`);
-      for (const question of scores[mode].misses) lines.push(`  - ${question}`);
-    }
+    lines.push(`Missed by fts (answer not in the top 3): ${misses.length}`);
+    for (const question of misses) lines.push(`  - ${question}`);
+    if (DETAILS) lines.push('', ...details);
     console.log(lines.join('\n'));
   } finally {
     await prisma.$disconnect();

@@ -14,6 +14,7 @@ describe('knowledge-base mode (no OPENAI_API_KEY)', () => {
   let events: EventRecorder;
   let agentEvents: EventRecorder;
   let shippingId: string;
+  let inboxKey: string;
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
@@ -37,7 +38,8 @@ describe('knowledge-base mode (no OPENAI_API_KEY)', () => {
       personaId: persona.body.id,
       allowedOrigins: [ORIGIN],
     });
-    const session = await http.post<{ visitorToken: string }>('/widget/session', { inboxKey: inbox.body.publicKey }, { origin: ORIGIN });
+    inboxKey = inbox.body.publicKey;
+    const session = await http.post<{ visitorToken: string }>('/widget/session', { inboxKey }, { origin: ORIGIN });
     visitor = await connect(parley.url, '/widget', session.body.visitorToken, ORIGIN);
     sockets.push(visitor);
     events = new EventRecorder(visitor);
@@ -85,5 +87,18 @@ describe('knowledge-base mode (no OPENAI_API_KEY)', () => {
 
     const escalated = await agentEvents.waitFor<{ conversation: ConversationView }>('conversation:escalated');
     expect(escalated.conversation.escalation).toMatchObject({ source: 'unanswered' });
+  });
+
+  it('hands a question about the visitor\u2019s own order to a person instead of quoting an article', async () => {
+    const session = await new Http(parley.url).post<{ visitorToken: string }>('/widget/session', { inboxKey }, { origin: ORIGIN });
+    const asking = await connect(parley.url, '/widget', session.body.visitorToken, ORIGIN);
+    sockets.push(asking);
+    const recorded = new EventRecorder(asking);
+    await emitWithAck(asking, 'message:send', { clientMessageId: 'k-own', text: 'Has the billing address on my order 4512 been changed yet?' });
+    const reply = await recorded.waitFor<{ message: MessageView }>('message:new', (event) => event.message.role === 'bot');
+    expect(reply.message.text).toBe('A person from our team needs to look at that for you.');
+    expect(reply.message.citations ?? []).toEqual([]);
+    const status = await recorded.waitFor<{ status: string }>('conversation:status', (event) => event.status === 'waiting');
+    expect(status.status).toBe('waiting');
   });
 });

@@ -47,7 +47,7 @@ describe('knowledge articles and retrieval (end to end)', () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    mock = await startMockOpenAI({ embeddings: { synonyms: [['refund', 'money back']] } });
+    mock = await startMockOpenAI({ embeddings: { synonyms: [['refund', 'compensation']] } });
   });
   afterAll(async () => {
     sockets.forEach((socket) => socket.disconnect());
@@ -138,7 +138,7 @@ describe('knowledge articles and retrieval (end to end)', () => {
       const persona = await admin.post<{ id: string }>('/personas', { name: 'Kit', instructions: 'Help.' });
       const visitor = await visitorOf(parley, admin, persona.body.id);
       sockets.push(visitor.socket);
-      const reply = await ask(visitor, 'When do I get my money back after a return?');
+      const reply = await ask(visitor, 'When is compensation paid to my card?');
       expect(reply.text).toContain('original payment method within 5 business days');
       expect(reply.citations).toEqual([
         expect.objectContaining({ title: 'Refund policy', url: 'https://kb.example/refunds' }),

@@ -7,6 +7,7 @@ export * from './prompt/prompt-assembly';
 export * from './knowledge/extractive-answer';
 export * from './escalation/rule-condition';
 export * from './knowledge/knowledge-answer';
+export * from './knowledge/support-vocabulary';
 export * from './knowledge/chunking';
 export * from './knowledge/citations';
 export * from './knowledge/knowledge-scope';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { KnowledgeRepository, PersonasRepository } from '@parley/data';
-import { isUnrestricted, MIN_COVERAGE, parseKnowledgeScope, type ConfidenceThresholds } from '@parley/domain';
+import { isUnrestricted, MIN_CONFIDENCE, parseKnowledgeScope, type ConfidenceThresholds } from '@parley/domain';
 import { WORKER_CONFIG, type WorkerConfig } from '../worker-config';
 import { KNOWLEDGE_EMBEDDINGS, type KnowledgeEmbeddings } from './embeddings.provider';
 import { HybridRetriever, type Retrieval } from './retriever';
@@ -19,7 +19,7 @@ export class KnowledgeRetrievalService {
     @Inject(KNOWLEDGE_EMBEDDINGS) embeddings: KnowledgeEmbeddings | null,
     @Inject(WORKER_CONFIG) config: WorkerConfig,
   ) {
-    this.confidence = { minCoverage: MIN_COVERAGE, minSimilarity: config.KB_MIN_SIMILARITY };
+    this.confidence = { minConfidence: MIN_CONFIDENCE, minSimilarity: config.KB_MIN_SIMILARITY };
     this.retriever = new HybridRetriever(knowledge, embeddings?.queries ?? null, {
       queryTimeoutMs: config.EMBEDDINGS_QUERY_TIMEOUT_MS,
       onEmbeddingError: (error) =>

@@ -1,5 +1,5 @@
 import type { ArticleFilter, ChunkHit, KnowledgeRepository } from '@parley/data';
-import { reciprocalRankFusion, RRF_K } from '@parley/domain';
+import { expandQuestion, reciprocalRankFusion, RRF_K } from '@parley/domain';
 import type { EmbeddingsClient } from '@parley/llm';
 
 /** Candidates taken from each ranker before fusion. */
@@ -25,7 +25,8 @@ export interface RetrieverOptions {
 }
 
 /**
- * Passages for a question: Postgres full-text ranking, fused by reciprocal rank (k = RRF_K) with
+ * Passages for a question: Postgres full-text ranking (the question's words and their support
+ * synonyms, expandQuestion), fused by reciprocal rank (k = RRF_K) with
  * cosine-similarity ranking when an embeddings model is configured and answers in time.
  */
 export class HybridRetriever {
@@ -37,7 +38,7 @@ export class HybridRetriever {
 
   async retrieve(orgId: string, question: string, limit: number, filter?: ArticleFilter): Promise<Retrieval> {
     const [fullText, vector] = await Promise.all([
-      this.knowledge.searchChunks(orgId, question, CANDIDATES_PER_RANKER, filter),
+      this.knowledge.searchChunks(orgId, expandQuestion(question), CANDIDATES_PER_RANKER, filter),
       this.embedQuestion(question),
     ]);
     if (!vector || !this.embeddings) {

@@ -14,7 +14,7 @@ const STOP_WORDS: ReadonlySet<string> = new Set(
   than that the their theirs them themselves then there these they this those through to too under until up very
   was we were what when where which while who whom why will with would you your yours yourself yourselves hi
   hello hey thanks thank im ive id ill dont doesnt didnt cant isnt wont need want know tell help anyone someone
-  way also may might must shall us one
+  way also may might must shall us one stuff thing things something anything everything possible
   `
     .trim()
     .split(/\s+/),
