@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Analysis } from '@parley/contracts';
+import { CONVERSATION_STATUSES, type Analysis } from '@parley/contracts';
 import {
   ConversationsRepository,
   MessagesRepository,
@@ -36,6 +36,9 @@ import { UsageBudget, type BudgetCheck } from './usage-budget';
 
 const TRANSCRIPT_MESSAGES = 40;
 const ARTICLES_PER_TURN = 3;
+/** The statuses in which the bot may still add its reply. */
+const BOT_SPEAKS_IN = CONVERSATION_STATUSES.filter(botMaySpeak);
+
 export const LLM_UNAVAILABLE_MESSAGE =
   "I'm sorry, I can't answer right now. I'm bringing in a person from our team to help you.";
 
@@ -249,11 +252,13 @@ export class BotTurnService {
     }
   }
 
-  /** Stores the reply only if nobody took the conversation over while it was being written. */
+  /**
+   * Stores the reply only if nobody took the conversation over while it was being written: the
+   * status is checked by the insert itself.
+   */
   private async publishIfBotMaySpeak(turn: Turn, message: NewMessage): Promise<void> {
-    const status = await this.conversations.statusOf(turn.orgId, turn.conversationId);
-    if (!status || !botMaySpeak(status)) return;
-    await this.publish(turn, message);
+    const appended = await this.messages.appendWhileStatus(turn.orgId, turn.conversationId, BOT_SPEAKS_IN, message);
+    if (appended?.created) this.realtime.messageNew(turn.orgId, toMessageView(appended.message), toVisitorMessageView(appended.message));
   }
 
   private async publish(turn: Turn, message: NewMessage): Promise<void> {

@@ -33,6 +33,30 @@ export class MessagesRepository {
     conversationId: string,
     message: NewMessage,
   ): Promise<{ message: MessageRow; created: boolean; conversationStatus?: ConversationStatus }> {
+    const appended = await this.appendIf(orgId, conversationId, message, null);
+    if (!appended) throw new Error(`conversation ${conversationId} not found in organization`);
+    return appended;
+  }
+
+  /**
+   * `append`, only while the conversation's status is one of `statuses`, checked in the same
+   * statement (under the conversation row's lock). Null when it is not (or the conversation is gone).
+   */
+  appendWhileStatus(
+    orgId: string,
+    conversationId: string,
+    statuses: readonly ConversationStatus[],
+    message: NewMessage,
+  ): Promise<{ message: MessageRow; created: boolean } | null> {
+    return this.appendIf(orgId, conversationId, message, statuses);
+  }
+
+  private async appendIf(
+    orgId: string,
+    conversationId: string,
+    message: NewMessage,
+    statuses: readonly ConversationStatus[] | null,
+  ): Promise<{ message: MessageRow; created: boolean; conversationStatus?: ConversationStatus } | null> {
     const id = message.id ?? randomUUID();
     const clientMessageId = message.clientMessageId ?? null;
     const metadata = JSON.stringify({
@@ -46,6 +70,7 @@ export class MessagesRepository {
             updated_at = now(),
             last_message_at = CASE WHEN ${message.internal ?? false} THEN last_message_at ELSE now() END
         WHERE id = ${conversationId}::uuid AND org_id = ${orgId}::uuid
+          AND (${statuses === null} OR status::text = ANY(${statuses ?? []}::text[]))
           AND NOT EXISTS (
             SELECT 1 FROM messages
             WHERE conversation_id = ${conversationId}::uuid AND (id = ${id}::uuid OR client_message_id = ${clientMessageId})
@@ -82,8 +107,7 @@ export class MessagesRepository {
       where: { orgId, conversationId, OR: [{ id }, ...(clientMessageId ? [{ clientMessageId }] : [])] },
       include: messageInclude,
     });
-    if (!existing) throw new Error(`conversation ${conversationId} not found in organization`);
-    return { message: existing, created: false };
+    return existing ? { message: existing, created: false } : null;
   }
 
   /** The analysis a visitor message was finally judged by, and which analyser made it. */
