@@ -25,6 +25,8 @@ const WARMUP = 20;
 const ORIGIN = 'https://bench.example';
 const SERVER = process.env.BENCH_DATABASE_SERVER ?? 'postgresql://postgres@127.0.0.1:5432';
 const DATABASE = `parley_bench_${process.pid}`;
+// A directory: the API and the worker write CPU profiles there (`--cpu-prof`), for Chrome DevTools.
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF;
 
 function histogram() {
   return hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
@@ -114,7 +116,8 @@ async function main(): Promise<void> {
 
 function start(entry: string, env: NodeJS.ProcessEnv): ChildProcess {
   const root = join(__dirname, '..');
-  return fork(join(root, entry), [], { execArgv: ['-r', join(root, 'scripts', 'register.js')], env, stdio: 'ignore' });
+  const profile = CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROFILE_DIR}`] : [];
+  return fork(join(root, entry), [], { execArgv: [...profile, '-r', join(root, 'scripts', 'register.js')], env, stdio: 'ignore' });
 }
 
 function stop(child: ChildProcess): Promise<void> {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   JobName,
   MAX_MESSAGE_CHARS,
+  type ConversationStatus,
   type MessageView,
   type RateInput,
   type SendMessageInput,
@@ -22,7 +23,6 @@ import {
   toConversationView,
   toMessageView,
   toVisitorMessageView,
-  type Conversation,
   type Inbox,
   type MessageRow,
   type Persona,
@@ -40,6 +40,7 @@ import {
 } from '@parley/domain';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { TokenService, type VisitorPrincipal } from '../auth/token.service';
+import { VisitorConversations } from './visitor-conversations';
 
 export function originAllowed(inbox: Pick<Inbox, 'allowedOrigins'>, origin: string | undefined): boolean {
   if (inbox.allowedOrigins.includes('*')) return true;
@@ -54,6 +55,8 @@ function identityHashValid(secret: string, externalId: string, hash: string): bo
 
 @Injectable()
 export class WidgetService {
+  private readonly visitorConversations = new VisitorConversations();
+
   constructor(
     private readonly inboxes: InboxesRepository,
     private readonly visitors: VisitorsRepository,
@@ -94,36 +97,51 @@ export class WidgetService {
     joinConversation: (conversationId: string) => Promise<void> | void,
   ): Promise<{ message: MessageView }> {
     if (input.text.length > MAX_MESSAGE_CHARS) throw new PayloadTooLargeError('text', MAX_MESSAGE_CHARS);
-    const [wait, { conversation, opened }] = await Promise.all([
+    const [wait, { conversationId, opened }] = await Promise.all([
       this.limiter.hit('visitorMessage', visitor.visitorId),
       this.currentConversation(visitor),
     ]);
     if (wait) throw new RateLimitedError(wait, 'you are sending messages too fast');
+    try {
+      return await this.store(visitor, input, conversationId, opened, joinConversation);
+    } catch (error) {
+      this.visitorConversations.forget(visitor.visitorId);
+      throw error;
+    }
+  }
+
+  private async store(
+    visitor: VisitorPrincipal,
+    input: SendMessageInput,
+    conversationId: string,
+    opened: boolean,
+    joinConversation: (conversationId: string) => Promise<void> | void,
+  ): Promise<{ message: MessageView }> {
     // The sending socket joins at once; the visitor's other tabs join through the adapter.
-    await joinConversation(conversation.id);
-    if (opened) this.realtime.joinVisitorToConversation(visitor.visitorId, conversation.id);
+    await joinConversation(conversationId);
+    if (opened) this.realtime.joinVisitorToConversation(visitor.visitorId, conversationId);
 
     const attachmentIds = [...new Set((input.attachments ?? []).map((attachment) => attachment.id))];
     await this.requireSendableAttachments(visitor, attachmentIds, input.clientMessageId);
 
     const analysis = analyzeMessage(input.text);
-    const appended = await this.messages.append(visitor.orgId, conversation.id, {
+    const appended = await this.messages.append(visitor.orgId, conversationId, {
       role: 'visitor',
       text: input.text,
       clientMessageId: input.clientMessageId,
       tone: analysis.tone,
       intent: analysis.intent,
     });
-    const { created } = appended;
+    const { created, conversationStatus } = appended;
     const message = await this.linkAttachments(visitor, attachmentIds, appended.message);
     if (created) {
       this.realtime.messageNew(visitor.orgId, toMessageView(message), toVisitorMessageView(message));
-      await this.reopenIfResolved(conversation);
-      if (opened) await this.announce(visitor.orgId, conversation.id);
+      if (conversationStatus) await this.reopenIfResolved(visitor.orgId, conversationId, conversationStatus);
+      if (opened) await this.announce(visitor.orgId, conversationId);
     }
     await this.jobs.enqueue(JobName.VisitorMessage, {
       orgId: visitor.orgId,
-      conversationId: conversation.id,
+      conversationId,
       messageId: message.id,
     });
     return { message: toVisitorMessageView(message) };
@@ -211,17 +229,23 @@ export class WidgetService {
     };
   }
 
-  /** The visitor's conversation: one indexed read on the hot path, a locked create the first time. */
-  private async currentConversation(visitor: VisitorPrincipal): Promise<{ conversation: Conversation; opened: boolean }> {
+  /**
+   * The visitor's conversation: remembered by this process after the first message, else one
+   * indexed read, and a locked create the first time.
+   */
+  private async currentConversation(visitor: VisitorPrincipal): Promise<{ conversationId: string; opened: boolean }> {
+    const known = this.visitorConversations.get(visitor.visitorId);
+    if (known) return { conversationId: known, opened: false };
     const latest = await this.conversations.findLatestForVisitor(visitor.orgId, visitor.visitorId);
-    if (latest) return { conversation: latest, opened: false };
-    const inbox = await this.requireInbox(visitor);
-    const { conversation, created } = await this.conversations.findOrCreateForVisitor(
-      visitor.orgId,
-      { id: visitor.visitorId, inboxId: visitor.inboxId },
-      inbox.personaId,
-    );
-    return { conversation, opened: created };
+    const { conversation, created } = latest
+      ? { conversation: latest, created: false }
+      : await this.conversations.findOrCreateForVisitor(
+          visitor.orgId,
+          { id: visitor.visitorId, inboxId: visitor.inboxId },
+          (await this.requireInbox(visitor)).personaId,
+        );
+    this.visitorConversations.remember(visitor.visitorId, conversation.id);
+    return { conversationId: conversation.id, opened: created };
   }
 
   private async requireInbox(visitor: VisitorPrincipal): Promise<Inbox> {
@@ -235,10 +259,10 @@ export class WidgetService {
     if (!conversation || conversation.visitorId !== visitor.visitorId) throw new NotFoundError('conversation');
   }
 
-  private async reopenIfResolved(conversation: Conversation): Promise<void> {
+  private async reopenIfResolved(orgId: string, conversationId: string, status: ConversationStatus): Promise<void> {
     const reopen = moveFor('visitor_message');
-    if (!reopen.from.includes(conversation.status)) return;
-    const row = await this.conversations.moveStatus(conversation.orgId, conversation.id, reopen, {
+    if (!reopen.from.includes(status)) return;
+    const row = await this.conversations.moveStatus(orgId, conversationId, reopen, {
       assigneeId: null,
       resolvedAt: null,
     });

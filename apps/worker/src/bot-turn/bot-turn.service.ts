@@ -1,11 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Analysis } from '@parley/contracts';
+import { CONVERSATION_STATUSES, type Analysis } from '@parley/contracts';
 import {
   ConversationsRepository,
   MessagesRepository,
-  PersonasRepository,
   RealtimePublisher,
-  StaffRepository,
   toMessageView,
   toVisitorMessageView,
   type ConversationRow,
@@ -22,33 +20,59 @@ import {
   toCitation,
   transcriptTokenBudget,
   withAttachmentNotes,
+  type PromptImage,
 } from '@parley/domain';
 import { ESCALATE_TOOL, ESCALATE_TOOL_NAME, isAbortError } from '@parley/llm';
 import { randomUUID } from 'node:crypto';
 import { PromptImagesService } from '../attachments/prompt-images.service';
 import { EscalationService } from '../escalation/escalation.service';
 import { KnowledgeRetrievalService } from '../knowledge/knowledge-retrieval.service';
-import type { RetrievedPassage } from '../knowledge/retriever';
+import type { Retrieval, RetrievedPassage } from '../knowledge/retriever';
 import { LlmGateway, type CompletionResult } from './llm-gateway';
-import { ProviderDirectory, type ResolvedTarget } from './provider-directory';
+import { ProviderDirectory, type ProviderChains, type ResolvedTarget } from './provider-directory';
 import { TurnCancellation } from './turn-cancellation';
 import { turnUsage } from './turn-usage';
 import { UsageBudget, type BudgetCheck } from './usage-budget';
 
 const TRANSCRIPT_MESSAGES = 40;
 const ARTICLES_PER_TURN = 3;
+/** The statuses in which the bot may still add its reply. */
+const BOT_SPEAKS_IN = CONVERSATION_STATUSES.filter(botMaySpeak);
+
 export const LLM_UNAVAILABLE_MESSAGE =
   "I'm sorry, I can't answer right now. I'm bringing in a person from our team to help you.";
 
-export interface TurnInput {
+/** What the turn answers, with the persona and organization name as read for this turn. */
+export interface TurnSubject {
   conversation: ConversationRow;
   question: MessageRow;
+  /** Null when the persona was deleted: the bot does not answer. */
+  persona: Persona | null;
+  orgName: string;
+}
+
+export interface TurnInput extends TurnSubject {
   analysis: Analysis;
+  /** Reads started earlier with `startReads` for this very transcript; read afresh when absent. */
+  reads?: TurnReads;
+}
+
+/**
+ * The reads a reply needs, started together (they are independent): the turn waits for the
+ * slowest, not their sum. Read on every turn, so a provider or budget change applies to the next reply.
+ */
+export interface TurnReads {
+  providers: Promise<ProviderChains>;
+  budget: Promise<BudgetCheck>;
+  retrieval: Promise<Retrieval>;
+  transcript: Promise<MessageRow[]>;
+  images: Promise<PromptImage[]>;
 }
 
 interface Turn extends TurnInput {
   orgId: string;
   conversationId: string;
+  persona: Persona;
 }
 
 /** One bot reply: retrieve articles, then answer with the LLM (streaming) or from the articles. */
@@ -59,9 +83,7 @@ export class BotTurnService {
   constructor(
     private readonly conversations: ConversationsRepository,
     private readonly messages: MessagesRepository,
-    private readonly personas: PersonasRepository,
     private readonly knowledge: KnowledgeRetrievalService,
-    private readonly staff: StaffRepository,
     private readonly realtime: RealtimePublisher,
     private readonly escalation: EscalationService,
     private readonly cancellation: TurnCancellation,
@@ -71,43 +93,52 @@ export class BotTurnService {
     private readonly images: PromptImagesService,
   ) {}
 
+  /**
+   * Starts the turn's reads. A caller may start them before it knows the bot will answer (while
+   * the message is analysed and the rules run) and pass them to `run`, as long as nothing was
+   * added to the transcript in between.
+   */
+  startReads({ conversation, question, persona }: TurnSubject): TurnReads {
+    const { orgId, id } = conversation;
+    const reads: TurnReads = {
+      providers: this.providers.load(orgId),
+      budget: this.budget.check(orgId),
+      retrieval: this.knowledge.forPersona(orgId, persona, question.text, ARTICLES_PER_TURN),
+      transcript: this.messages.recentTranscript(orgId, id, TRANSCRIPT_MESSAGES),
+      images: this.images.forMessage(orgId, question),
+    };
+    // Each is awaited by the turn that uses it; one left unused must not fail the process.
+    for (const read of Object.values(reads) as Array<Promise<unknown>>) read.catch(() => undefined);
+    return reads;
+  }
+
   async run(input: TurnInput): Promise<void> {
-    const { conversation } = input;
-    if (!botMaySpeak(conversation.status)) return;
-    const turn: Turn = { ...input, orgId: conversation.orgId, conversationId: conversation.id };
-    // Read every turn, so a persona or provider change applies to the next reply.
-    const [persona, providers, budget] = await Promise.all([
-      this.personas.findById(turn.orgId, conversation.personaId),
-      this.providers.load(turn.orgId),
-      this.budget.check(turn.orgId),
-    ]);
-    if (!persona) return;
+    const { conversation, persona } = input;
+    if (!botMaySpeak(conversation.status) || !persona) return;
+    const reads = input.reads ?? this.startReads(input);
+    const turn: Turn = { ...input, persona, orgId: conversation.orgId, conversationId: conversation.id };
+    const [providers, budget] = await Promise.all([reads.providers, reads.budget]);
     const targets = providers.chainFor(persona);
     const overBudget = targets.length > 0 && budget.reached;
     if (overBudget) await this.budget.turnBlocked(turn.orgId, budget);
     if (targets.length === 0 || overBudget) {
-      const { passages } = await this.retrieve(turn);
+      const { passages } = await reads.retrieval;
       return this.answerFromKnowledge(turn, passages, overBudget ? 'budget_reached' : undefined);
     }
 
     const { signal, release } = this.cancellation.register(turn.conversationId);
     this.realtime.typing(turn.orgId, { conversationId: turn.conversationId, role: 'bot', on: true });
     try {
-      await this.answerWithLlm(turn, signal, persona, targets, budget);
+      await this.answerWithLlm(turn, reads, signal, targets, budget);
     } finally {
       release();
       this.realtime.typing(turn.orgId, { conversationId: turn.conversationId, role: 'bot', on: false });
     }
   }
 
-  private async answerWithLlm(turn: Turn, signal: AbortSignal, persona: Persona, targets: ResolvedTarget[], budget: BudgetCheck) {
-    // Independent reads, in parallel: the turn waits for the slowest, not for their sum.
-    const [retrieval, transcript, orgName, images] = await Promise.all([
-      this.retrieve(turn),
-      this.messages.recentTranscript(turn.orgId, turn.conversationId, TRANSCRIPT_MESSAGES),
-      this.staff.getOrganizationName(turn.orgId),
-      this.images.forMessage(turn.orgId, turn.question),
-    ]);
+  private async answerWithLlm(turn: Turn, reads: TurnReads, signal: AbortSignal, targets: ResolvedTarget[], budget: BudgetCheck) {
+    const { persona, orgName } = turn;
+    const [retrieval, transcript, images] = await Promise.all([reads.retrieval, reads.transcript, reads.images]);
     const references = numberReferences(retrieval.passages);
     const prompt = assemblePrompt({
       orgName,
@@ -194,10 +225,6 @@ export class BotTurnService {
     }
   }
 
-  private retrieve(turn: Turn) {
-    return this.knowledge.forPersona(turn.orgId, turn.conversation.personaId, turn.question.text, ARTICLES_PER_TURN);
-  }
-
   /** `budget_reached`: the organization's monthly LLM budget is spent, so the LLM is not asked. */
   private async answerFromKnowledge(turn: Turn, passages: RetrievedPassage[], reason?: 'budget_reached'): Promise<void> {
     const answer = answerFromKnowledge(
@@ -225,11 +252,13 @@ export class BotTurnService {
     }
   }
 
-  /** Stores the reply only if nobody took the conversation over while it was being written. */
+  /**
+   * Stores the reply only if nobody took the conversation over while it was being written: the
+   * status is checked by the insert itself.
+   */
   private async publishIfBotMaySpeak(turn: Turn, message: NewMessage): Promise<void> {
-    const status = await this.conversations.statusOf(turn.orgId, turn.conversationId);
-    if (!status || !botMaySpeak(status)) return;
-    await this.publish(turn, message);
+    const appended = await this.messages.appendWhileStatus(turn.orgId, turn.conversationId, BOT_SPEAKS_IN, message);
+    if (appended?.created) this.realtime.messageNew(turn.orgId, toMessageView(appended.message), toVisitorMessageView(appended.message));
   }
 
   private async publish(turn: Turn, message: NewMessage): Promise<void> {

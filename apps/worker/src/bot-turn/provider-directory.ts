@@ -16,6 +16,11 @@ export interface ResolvedTarget extends ChainTarget {
 
 const DEFAULT_PROVIDER = 'default';
 
+/** An organization's providers as read for one turn: resolves a persona's chain against them. */
+export interface ProviderChains {
+  chainFor: (persona: Pick<Persona, 'model' | 'fallbackModels'>) => ResolvedTarget[];
+}
+
 /**
  * Turns a persona's model references into clients, reading the organization's providers on every
  * turn so an admin's change applies to the next reply. SDK clients are cached per provider
@@ -38,7 +43,7 @@ export class ProviderDirectory {
   }
 
   /** The organization's enabled providers, read now; resolve chains against them with `chainFor`. */
-  async load(orgId: string): Promise<{ chainFor: (persona: Pick<Persona, 'model' | 'fallbackModels'>) => ResolvedTarget[] }> {
+  async load(orgId: string): Promise<ProviderChains> {
     const providers = (await this.providers.list(orgId)).filter((provider) => provider.enabled);
     return { chainFor: (persona) => this.resolve(persona, providers) };
   }

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AgentPresence, InboxesRepository, PersonasRepository, VisitorsRepository, type ConversationRow } from '@parley/data';
+import { AgentPresence, type TurnRecord } from '@parley/data';
 import { compileStoredRules, isOpen, validateBusinessHours, type BusinessHours, type CompiledRule, type RuleContext } from '@parley/domain';
 
 /** Inbox settings the escalation reads (validated when saved). */
@@ -24,38 +24,31 @@ export interface EscalationContext extends RuleContext {
   visitorEmail: string | null;
 }
 
-/** Everything outside the conversation that the rules and the handoff need, read in parallel. */
+/**
+ * Everything outside the conversation that the rules and the handoff need: the rules, the
+ * visitor's attributes and the inbox's settings come with the turn's read, agents online from Redis.
+ */
 @Injectable()
 export class RuleContextService {
   private readonly logger = new Logger(RuleContextService.name);
 
-  constructor(
-    private readonly personas: PersonasRepository,
-    private readonly visitors: VisitorsRepository,
-    private readonly inboxes: InboxesRepository,
-    private readonly presence: AgentPresence,
-  ) {}
+  constructor(private readonly presence: AgentPresence) {}
 
-  async load(conversation: ConversationRow, at = new Date()): Promise<EscalationContext> {
-    const { orgId } = conversation;
-    const [rules, visitor, inbox, agentsOnline] = await Promise.all([
-      this.personas.listRules(orgId, conversation.personaId),
-      this.visitors.findById(orgId, conversation.visitorId),
-      this.inboxes.findById(orgId, conversation.inboxId),
-      this.presence.onlineCount(orgId),
-    ]);
-    const settings = (inbox?.settings ?? {}) as InboxEscalationSettings;
-    const compiled = compileStoredRules(rules);
+  async load(turn: TurnRecord, at = new Date()): Promise<EscalationContext> {
+    const { conversation, visitor } = turn;
+    const agentsOnline = await this.presence.onlineCount(conversation.orgId);
+    const settings = (turn.inboxSettings ?? {}) as InboxEscalationSettings;
+    const compiled = compileStoredRules(turn.rules);
     if (compiled.skipped.length) {
       this.logger.warn(`persona ${conversation.personaId}: invalid stored rules left out: ${compiled.skipped.join(', ')}`);
     }
     return {
       rules: compiled.rules,
-      customer: visitor?.verified ? ((visitor.attributes ?? {}) as Record<string, unknown>) : {},
+      customer: visitor.verified ? ((visitor.attributes ?? {}) as Record<string, unknown>) : {},
       businessHoursOpen: isOpen(businessHoursOf(settings), at),
       agentsOnline,
       settings,
-      visitorEmail: visitor?.email ?? null,
+      visitorEmail: visitor.email ?? null,
     };
   }
 }

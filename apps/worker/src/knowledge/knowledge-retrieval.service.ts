@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { KnowledgeRepository, PersonasRepository } from '@parley/data';
+import { KnowledgeRepository, type Persona } from '@parley/data';
 import { isUnrestricted, MIN_CONFIDENCE, parseKnowledgeScope, type ConfidenceThresholds } from '@parley/domain';
 import { WORKER_CONFIG, type WorkerConfig } from '../worker-config';
 import { KNOWLEDGE_EMBEDDINGS, type KnowledgeEmbeddings } from './embeddings.provider';
@@ -15,7 +15,6 @@ export class KnowledgeRetrievalService {
 
   constructor(
     knowledge: KnowledgeRepository,
-    private readonly personas: PersonasRepository,
     @Inject(KNOWLEDGE_EMBEDDINGS) embeddings: KnowledgeEmbeddings | null,
     @Inject(WORKER_CONFIG) config: WorkerConfig,
   ) {
@@ -27,8 +26,8 @@ export class KnowledgeRetrievalService {
     });
   }
 
-  async forPersona(orgId: string, personaId: string, question: string, limit: number): Promise<Retrieval> {
-    const persona = await this.personas.findById(orgId, personaId);
+  /** The persona is the turn's own read of it (its knowledge scope as of this turn). */
+  forPersona(orgId: string, persona: Pick<Persona, 'knowledgeScope'> | null, question: string, limit: number): Promise<Retrieval> {
     const scope = parseKnowledgeScope(persona?.knowledgeScope);
     return this.retriever.retrieve(orgId, question, limit, isUnrestricted(scope) ? undefined : scope);
   }

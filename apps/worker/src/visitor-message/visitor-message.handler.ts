@@ -3,15 +3,15 @@ import { JobName, type Analysis, type AnalysisMode, type Intent, type JobData, t
 import {
   ConversationsRepository,
   MessagesRepository,
-  PersonasRepository,
   RealtimePublisher,
   toConversationView,
   type ConversationRow,
   type MessageRow,
+  type Persona,
 } from '@parley/data';
-import { decide, factsAfterBotTurn, nextToneTrend, visitorMessageFacts, type ToneTrend } from '@parley/domain';
+import { botMaySpeak, decide, factsAfterBotTurn, nextToneTrend, visitorMessageFacts, type ToneTrend } from '@parley/domain';
 import { MessageAnalysisService, type AnalysisResult } from '../analysis/message-analysis.service';
-import { BotTurnService } from '../bot-turn/bot-turn.service';
+import { BotTurnService, type TurnReads } from '../bot-turn/bot-turn.service';
 import { ProviderDirectory } from '../bot-turn/provider-directory';
 import { TurnLock } from '../bot-turn/turn-lock';
 import { EscalationService } from '../escalation/escalation.service';
@@ -31,6 +31,10 @@ function storedAnalysis(message: MessageRow): Analysis | undefined {
  * rules (and the built-in request for a person), let the bot answer if nobody took over, then run
  * the rules again for what the reply changed (bot turns, unanswered turns). Turns of one
  * conversation run one at a time, and each message is handled at most once.
+ *
+ * Everything the turn reads about the conversation comes in one query; the reply's own reads
+ * (providers, budget, articles, transcript) start right after it, alongside the analysis and the
+ * rules, and are used if the rules leave the transcript as it was.
  */
 @Injectable()
 export class VisitorMessageHandler implements JobHandler<JobName.VisitorMessage> {
@@ -39,7 +43,6 @@ export class VisitorMessageHandler implements JobHandler<JobName.VisitorMessage>
   constructor(
     private readonly conversations: ConversationsRepository,
     private readonly messages: MessagesRepository,
-    private readonly personas: PersonasRepository,
     private readonly realtime: RealtimePublisher,
     private readonly analysis: MessageAnalysisService,
     private readonly context: RuleContextService,
@@ -50,15 +53,14 @@ export class VisitorMessageHandler implements JobHandler<JobName.VisitorMessage>
   ) {}
 
   async handle({ orgId, conversationId, messageId }: JobData<JobName.VisitorMessage>): Promise<void> {
-    await this.lock.run(conversationId, async () => {
-      if (await this.lock.isHandled(messageId)) return;
-      const [message, conversation] = await Promise.all([
-        this.messages.findById(orgId, messageId),
-        this.conversations.findById(orgId, conversationId),
-      ]);
-      if (!message || !conversation) return;
+    await this.lock.runOnce(conversationId, messageId, async () => {
+      const turn = await this.conversations.findTurn(orgId, conversationId, messageId);
+      if (!turn) return;
+      const { conversation, message, persona, orgName } = turn;
+      const subject = { conversation, question: message, persona, orgName };
+      const reads = persona && botMaySpeak(conversation.status) ? this.botTurn.startReads(subject) : undefined;
 
-      const [result, context] = await Promise.all([this.analyse(conversation, message), this.context.load(conversation)]);
+      const [result, context] = await Promise.all([this.analyse(conversation, message, persona, reads), this.context.load(turn)]);
       const { analysis } = result;
       const trend = nextToneTrend({ score: conversation.toneScore, negativeStreak: conversation.negativeStreak }, analysis.tone);
       // The tone is recorded while the bot starts (it is not on the reply's critical path), but
@@ -72,8 +74,9 @@ export class VisitorMessageHandler implements JobHandler<JobName.VisitorMessage>
       if (acted) await recorded;
       const escalated = acted && (await this.escalation.apply(conversation, before.plan));
       if (!escalated) {
+        // What the rules did (a message, tags, priority) is read again, and so is the reply's context.
         const current = acted ? ((await this.conversations.findById(orgId, conversationId)) ?? conversation) : conversation;
-        await this.botTurn.run({ conversation: current, question: message, analysis });
+        await this.botTurn.run({ ...subject, conversation: current, analysis, reads: acted ? undefined : reads });
         const after = await this.conversations.findById(orgId, conversationId);
         if (after && (after.botTurns !== current.botTurns || after.unansweredTurns !== current.unansweredTurns)) {
           const reply = await decide(context.rules, factsAfterBotTurn(facts, after), 'reply', before.plan.fired);
@@ -81,15 +84,14 @@ export class VisitorMessageHandler implements JobHandler<JobName.VisitorMessage>
         }
       }
       await recorded;
-      await this.lock.markHandled(messageId);
     });
   }
 
-  private async analyse(conversation: ConversationRow, message: MessageRow): Promise<AnalysisResult> {
-    const persona = await this.personas.findById(conversation.orgId, conversation.personaId);
+  private async analyse(conversation: ConversationRow, message: MessageRow, persona: Persona | null, reads?: TurnReads): Promise<AnalysisResult> {
     const mode: AnalysisMode = persona?.analysisMode === 'llm' ? 'llm' : 'local';
     // The persona's first model answers the analysis; chains are resolved only in `llm` mode.
-    const target = persona && mode === 'llm' ? ((await this.providers.load(conversation.orgId)).chainFor(persona)[0] ?? null) : null;
+    const providers = persona && mode === 'llm' ? await (reads?.providers ?? this.providers.load(conversation.orgId)) : null;
+    const target = persona && providers ? (providers.chainFor(persona)[0] ?? null) : null;
     return this.analysis.analyse(message.text, mode, target, storedAnalysis(message));
   }
 

@@ -87,6 +87,19 @@ describe('conversation store (Postgres)', () => {
     }
   });
 
+  it('adds a bot reply only while the conversation is with the bot, checked by the insert', async () => {
+    const { conversation } = await conversations.findOrCreateForVisitor(orgId, visitor, personaId);
+    await prisma.conversation.update({ where: { id: conversation.id }, data: { status: 'bot', assigneeId: null } });
+    const stored = await messages.appendWhileStatus(orgId, conversation.id, ['bot'], { role: 'bot', text: 'in time' });
+    expect(stored).toMatchObject({ created: true, message: { text: 'in time' } });
+
+    await conversations.takeover(orgId, conversation.id, agents[0]!, takeover);
+    const late = await messages.appendWhileStatus(orgId, conversation.id, ['bot'], { role: 'bot', text: 'too late' });
+    expect(late).toBeNull();
+    expect(await prisma.message.count({ where: { conversationId: conversation.id, text: 'too late' } })).toBe(0);
+    expect(await messages.appendWhileStatus(otherOrgId, conversation.id, ['agent'], { role: 'bot', text: 'x' })).toBeNull();
+  });
+
   it('never reads or changes another organization\u2019s conversation', async () => {
     const { conversation } = await conversations.findOrCreateForVisitor(orgId, visitor, personaId);
     expect(await conversations.findById(otherOrgId, conversation.id)).toBeNull();

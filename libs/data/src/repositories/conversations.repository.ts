@@ -1,5 +1,5 @@
 import type { ConversationStatus, EscalationSource, Priority, Tone } from '@parley/contracts';
-import type { Conversation, PrismaClient } from '../generated/prisma/client';
+import type { Conversation, EscalationRule, Persona, Prisma, PrismaClient, Visitor } from '../generated/prisma/client';
 import { conversationInclude, messageInclude, type ConversationRow, type MessageRow } from '../views';
 
 export interface ConversationPage {
@@ -30,11 +30,56 @@ function decodeCursor(cursor: string): { updatedAt: Date; id: string } | null {
   return id && !Number.isNaN(updatedAt.getTime()) ? { updatedAt, id } : null;
 }
 
+/** Everything a visitor message's turn reads about its conversation, loaded together. */
+export interface TurnRecord {
+  conversation: ConversationRow;
+  message: MessageRow;
+  /** Null when the persona was deleted. */
+  persona: Persona | null;
+  /** The persona's escalation rules, in order. */
+  rules: EscalationRule[];
+  inboxSettings: Prisma.JsonValue;
+  visitor: Pick<Visitor, 'verified' | 'attributes' | 'email'>;
+  orgName: string;
+}
+
 export class ConversationsRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   findById(orgId: string, id: string): Promise<ConversationRow | null> {
     return this.prisma.conversation.findFirst({ where: { id, orgId }, include: conversationInclude });
+  }
+
+  /**
+   * A visitor message's turn: the message, its conversation, the persona with its rules, the
+   * inbox's settings, the visitor's profile and the organization's name, in one query (relation
+   * joins), read fresh on every turn so a persona change applies to the next reply.
+   */
+  async findTurn(orgId: string, id: string, messageId: string): Promise<TurnRecord | null> {
+    const row = await this.prisma.conversation.findFirst({
+      where: { id, orgId },
+      include: {
+        ...conversationInclude,
+        visitor: { select: { id: true, name: true, email: true, verified: true, attributes: true } },
+        persona: { include: { rules: { orderBy: { position: 'asc' } } } },
+        inbox: { select: { settings: true } },
+        org: { select: { name: true } },
+        messages: { where: { id: messageId }, include: messageInclude },
+      },
+    });
+    const message = row?.messages[0];
+    if (!row || !message) return null;
+    const { visitor, persona, inbox, org, messages: _messages, ...conversation } = row;
+    const { rules, ...personaRow } = persona;
+    return {
+      conversation: { ...conversation, visitor: { id: visitor.id, name: visitor.name, email: visitor.email } },
+      message,
+      persona: personaRow.deletedAt ? null : personaRow,
+      rules,
+      inboxSettings: inbox.settings,
+      visitor: { verified: visitor.verified, attributes: visitor.attributes, email: visitor.email },
+      orgName: org.name,
+    };
   }
 
   async statusOf(orgId: string, id: string): Promise<ConversationStatus | null> {

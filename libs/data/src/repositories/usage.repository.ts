@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../generated/prisma/client';
 
 export interface LlmCall {
@@ -32,19 +33,30 @@ export function usageMonth(at: Date = new Date()): string {
 export class UsageRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  /** Records a call in the ledger and adds it to the month's counter, atomically; returns the month-to-date spend. */
+  /**
+   * Records a call in the ledger and adds it to the month's counter, atomically (one statement);
+   * returns the month-to-date spend.
+   */
   async recordCall(orgId: string, call: LlmCall, at: Date = new Date()): Promise<number> {
     const month = usageMonth(at);
     const tokens = call.promptTokens + call.completionTokens;
-    const [, counter] = await this.prisma.$transaction([
-      this.prisma.llmUsage.create({ data: { orgId, ...call, createdAt: at } }),
-      this.prisma.usageMonth.upsert({
-        where: { orgId_month: { orgId, month } },
-        create: { orgId, month, costUsd: call.costUsd, tokens },
-        update: { costUsd: { increment: call.costUsd }, tokens: { increment: tokens } },
-      }),
-    ]);
-    return counter.costUsd.toNumber();
+    const [counter] = await this.prisma.$queryRaw<Array<{ costUsd: Prisma.Decimal }>>`
+      WITH ledger AS (
+        INSERT INTO llm_usage (
+          id, org_id, conversation_id, persona_id, message_id, provider, model,
+          prompt_tokens, completion_tokens, cost_usd, estimated, created_at
+        ) VALUES (
+          ${randomUUID()}::uuid, ${orgId}::uuid, ${call.conversationId}::uuid, ${call.personaId}::uuid,
+          ${call.messageId}::uuid, ${call.provider}, ${call.model}, ${call.promptTokens}::int,
+          ${call.completionTokens}::int, ${call.costUsd}::numeric, ${call.estimated}, ${at}::timestamptz
+        )
+      )
+      INSERT INTO usage_months (org_id, month, cost_usd, tokens, updated_at)
+      VALUES (${orgId}::uuid, ${month}, ${call.costUsd}::numeric, ${tokens}::int, now())
+      ON CONFLICT (org_id, month) DO UPDATE
+        SET cost_usd = usage_months.cost_usd + EXCLUDED.cost_usd, tokens = usage_months.tokens + EXCLUDED.tokens, updated_at = now()
+      RETURNING cost_usd AS "costUsd"`;
+    return counter ? new Prisma.Decimal(counter.costUsd).toNumber() : 0;
   }
 
   async monthToDate(orgId: string, month: string): Promise<{ costUsd: number; tokens: number; budgetReachedAt: Date | null }> {
