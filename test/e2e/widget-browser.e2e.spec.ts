@@ -6,7 +6,7 @@ import { EventRecorder } from '@parley/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describeWithBrowser, launchBrowser, type Browser } from './support/browser';
+import { demoPageFor, describeWithBrowser, launchBrowser, type Browser } from './support/browser';
 import { bootParley, connect, createOrganization, Http, login, type Parley } from './support/parley';
 
 // A 1×1 PNG.
@@ -39,12 +39,7 @@ describeWithBrowser('the widget in a browser', () => {
       body: 'You can return any widget within 30 days. Pack it in the original box and print the label from your order page.',
       url: 'https://help.example/returns',
     });
-    const inbox = await admin.post<{ publicKey: string }>('/inboxes', {
-      name: 'Acme website',
-      personaId: persona.body.id,
-      allowedOrigins: [new URL(parley.url).origin],
-    });
-    demoUrl = `${parley.url}/demo.html?inbox=${inbox.body.publicKey}`;
+    demoUrl = await demoPageFor(parley.url, admin, persona.body.id);
 
     browser = await launchBrowser();
   });

@@ -2,7 +2,7 @@
 // nobody online, a visitor who asks for a person is told when to expect a reply and gets an email
 // field; the address they leave reaches the agents. Skipped, saying why, where Chromium is missing.
 import type { ConversationView } from '@parley/contracts';
-import { describeWithBrowser, launchBrowser, type Browser } from './support/browser';
+import { demoPageFor, describeWithBrowser, launchBrowser, type Browser } from './support/browser';
 import { bootParley, createOrganization, Http, login, type Parley } from './support/parley';
 
 
@@ -17,12 +17,7 @@ describeWithBrowser('the widget asks for an email when nobody can answer', () =>
     const org = await createOrganization(parley);
     admin = await login(new Http(parley.url), org.email, org.password);
     const persona = await admin.post<{ id: string }>('/personas', { name: 'Ava', instructions: 'Help with returns.' });
-    const inbox = await admin.post<{ publicKey: string }>('/inboxes', {
-      name: 'Acme website',
-      personaId: persona.body.id,
-      allowedOrigins: [new URL(parley.url).origin],
-    });
-    demoUrl = `${parley.url}/demo.html?inbox=${inbox.body.publicKey}`;
+    demoUrl = await demoPageFor(parley.url, admin, persona.body.id);
     browser = await launchBrowser();
   });
 

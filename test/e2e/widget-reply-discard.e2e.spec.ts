@@ -2,7 +2,7 @@
 // by playwright-core): the partial reply appears, is dropped on `message:discard`, and exactly one
 // complete reply from the fallback model remains. Skipped, saying why, without Chromium.
 import { mockReply, startMockOpenAI, type MockOpenAI } from '@parley/testing';
-import { describeWithBrowser, launchBrowser, type Browser } from './support/browser';
+import { demoPageFor, describeWithBrowser, launchBrowser, type Browser } from './support/browser';
 import { bootParley, createOrganization, Http, login, type Parley } from './support/parley';
 
 
@@ -23,12 +23,7 @@ describeWithBrowser('a reply cut mid-stream, in the widget', () => {
       model: 'cut-model',
       fallbackModels: ['whole-model'],
     });
-    const inbox = await admin.post<{ publicKey: string }>('/inboxes', {
-      name: 'Acme website',
-      personaId: persona.body.id,
-      allowedOrigins: [new URL(parley.url).origin],
-    });
-    demoUrl = `${parley.url}/demo.html?inbox=${inbox.body.publicKey}`;
+    demoUrl = await demoPageFor(parley.url, admin, persona.body.id);
     browser = await launchBrowser();
   });
 

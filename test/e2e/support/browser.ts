@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import type { Http } from './parley';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -42,4 +43,17 @@ export async function launchBrowser(): Promise<Browser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * An inbox for `personaId` whose allowed origin is Parley's own, so the demo page it serves can
+ * embed the widget; returns that demo page's URL.
+ */
+export async function demoPageFor(parleyUrl: string, admin: Http, personaId: string): Promise<string> {
+  const inbox = await admin.post<{ publicKey: string }>('/inboxes', {
+    name: 'Acme website',
+    personaId,
+    allowedOrigins: [new URL(parleyUrl).origin],
+  });
+  return `${parleyUrl}/demo.html?inbox=${inbox.body.publicKey}`;
 }

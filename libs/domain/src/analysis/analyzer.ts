@@ -1,5 +1,6 @@
 import type { Analysis, Intent, ToneLabel } from '@parley/contracts';
 import { foldText } from '../text/fold';
+import { anyOf } from '../text/word-pattern';
 import { sparseFeatures } from './features';
 import { detectHumanRequest } from './human-request';
 import { LinearModel, type LinearModelJson } from './linear-model';
@@ -27,15 +28,6 @@ export { sparseFeatures, toneDenseFeatures, TONE_DENSE_FEATURES } from './featur
 export { LinearModel, type LinearModelJson } from './linear-model';
 
 const INTENT_MODEL = new LinearModel<Exclude<Intent, 'legal_threat'>>(intentModelJson as LinearModelJson);
-
-function anyOf(alternatives: string, flags = ''): RegExp {
-  const source = alternatives
-    .split(/\n| \| /)
-    .map((alternative) => alternative.trim().replace(/\s+/g, ' '))
-    .filter(Boolean)
-    .join('|');
-  return new RegExp(`\\b(?:${source})\\b`, flags);
-}
 
 const LEGAL_THREAT = anyOf(`
   lawyers? | attorneys? | solicitors? | lawsuits? | small claims | class action | court case | see you in court

@@ -1,5 +1,6 @@
 import type { Tone, ToneLabel } from '@parley/contracts';
 import { foldText } from '../text/fold';
+import { anyOf } from '../text/word-pattern';
 import vaderLexicon from './model/vader-lexicon.json';
 
 /*
@@ -167,16 +168,6 @@ function angry(valence: number, words: string): [string, Entry][] {
 
 function wordSet(words: string): Set<string> {
   return new Set(words.trim().split(/\s+/));
-}
-
-/** Whole-word alternatives, written one per line or separated by " | ". */
-function anyOf(alternatives: string, flags = ''): RegExp {
-  const source = alternatives
-    .split(/\n| \| /)
-    .map((alternative) => alternative.trim().replace(/\s+/g, ' '))
-    .filter(Boolean)
-    .join('|');
-  return new RegExp(`\\b(?:${source})\\b`, flags);
 }
 
 interface Signals {
