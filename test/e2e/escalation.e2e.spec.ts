@@ -269,6 +269,18 @@ describe('escalation (end to end)', () => {
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
+  it('does not count replies as unanswered when the organization has no articles at all', async () => {
+    const other = await createOrganization(parley);
+    const otherAdmin = await login(http, other.email, other.password);
+    const persona = (await otherAdmin.post<{ id: string }>('/personas', { name: 'Nova', instructions: 'Help.' })).body.id;
+    const otherInbox = await newInbox(otherAdmin, persona);
+    const { socket } = await newVisitor(otherInbox.publicKey);
+    const id = await say(socket, 'Do you sell gift cards?', 'Can I pay with crypto coins?', 'Is there a student discount?', 'Do you ship abroad?');
+    const detail = await conversation(otherAdmin, id);
+    expect(detail.status).toBe('bot');
+    expect(detail.messages.filter((message) => message.role === 'bot')).toHaveLength(4);
+  });
+
   it('with no agent online, asks for an email even within business hours', async () => {
     const other = await createOrganization(parley);
     const otherAdmin = await login(http, other.email, other.password);

@@ -26,8 +26,8 @@ import { ESCALATE_TOOL, ESCALATE_TOOL_NAME, isAbortError } from '@parley/llm';
 import { randomUUID } from 'node:crypto';
 import { PromptImagesService } from '../attachments/prompt-images.service';
 import { EscalationService } from '../escalation/escalation.service';
-import { KnowledgeRetrievalService } from '../knowledge/knowledge-retrieval.service';
-import type { Retrieval, RetrievedPassage } from '../knowledge/retriever';
+import { KnowledgeRetrievalService, type TurnRetrieval } from '../knowledge/knowledge-retrieval.service';
+import type { RetrievedPassage } from '../knowledge/retriever';
 import { LlmGateway, type CompletionResult } from './llm-gateway';
 import { ProviderDirectory, type ProviderChains, type ResolvedTarget } from './provider-directory';
 import { TurnCancellation } from './turn-cancellation';
@@ -64,7 +64,7 @@ export interface TurnInput extends TurnSubject {
 export interface TurnReads {
   providers: Promise<ProviderChains>;
   budget: Promise<BudgetCheck>;
-  retrieval: Promise<Retrieval>;
+  retrieval: Promise<TurnRetrieval>;
   transcript: Promise<MessageRow[]>;
   images: Promise<PromptImage[]>;
 }
@@ -200,8 +200,9 @@ export class BotTurnService {
     }
     await Promise.all([
       this.conversations.recordBotTurn(turn.orgId, turn.conversationId, {
-        // Unanswered for the escalation rules: no reply, or one no retrieved article grounds.
-        answered: text.length > 0 && references.length > 0,
+        // Unanswered for the escalation rules: no reply, or no retrieved article grounds it while the
+        // persona's knowledge scope holds articles (with none at all, grounding is not expected).
+        answered: text.length > 0 && (references.length > 0 || !retrieval.knowledgeInScope),
         tokens: usage.promptTokens + usage.completionTokens,
         costUsd: usage.costUsd,
       }),

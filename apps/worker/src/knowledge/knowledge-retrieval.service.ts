@@ -5,6 +5,9 @@ import { WORKER_CONFIG, type WorkerConfig } from '../worker-config';
 import { KNOWLEDGE_EMBEDDINGS, type KnowledgeEmbeddings } from './embeddings.provider';
 import { HybridRetriever, type Retrieval } from './retriever';
 
+/** What a turn retrieved, and whether the persona's knowledge scope holds anything at all. */
+export type TurnRetrieval = Retrieval & { knowledgeInScope: boolean };
+
 /** The bot turn's retrieval: the persona's knowledge scope applied to the hybrid retriever. */
 @Injectable()
 export class KnowledgeRetrievalService {
@@ -14,7 +17,7 @@ export class KnowledgeRetrievalService {
   readonly confidence: ConfidenceThresholds;
 
   constructor(
-    knowledge: KnowledgeRepository,
+    private readonly knowledge: KnowledgeRepository,
     @Inject(KNOWLEDGE_EMBEDDINGS) embeddings: KnowledgeEmbeddings | null,
     @Inject(WORKER_CONFIG) config: WorkerConfig,
   ) {
@@ -26,9 +29,21 @@ export class KnowledgeRetrievalService {
     });
   }
 
-  /** The persona is the turn's own read of it (its knowledge scope as of this turn). */
-  forPersona(orgId: string, persona: Pick<Persona, 'knowledgeScope'> | null, question: string, limit: number): Promise<Retrieval> {
-    const scope = parseKnowledgeScope(persona?.knowledgeScope);
-    return this.retriever.retrieve(orgId, question, limit, isUnrestricted(scope) ? undefined : scope);
+  /**
+   * The persona is the turn's own read of it (its knowledge scope as of this turn). When nothing is
+   * found, `knowledgeInScope` says whether there was anything to find: a bot with no articles at
+   * all is not expected to ground its answers.
+   */
+  async forPersona(
+    orgId: string,
+    persona: Pick<Persona, 'knowledgeScope'> | null,
+    question: string,
+    limit: number,
+  ): Promise<TurnRetrieval> {
+    const parsed = parseKnowledgeScope(persona?.knowledgeScope);
+    const scope = isUnrestricted(parsed) ? undefined : parsed;
+    const retrieval = await this.retriever.retrieve(orgId, question, limit, scope);
+    const knowledgeInScope = retrieval.passages.length > 0 || (await this.knowledge.hasChunks(orgId, scope));
+    return { ...retrieval, knowledgeInScope };
   }
 }

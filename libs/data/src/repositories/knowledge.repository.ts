@@ -162,6 +162,16 @@ export class KnowledgeRepository {
       LIMIT ${limit}`;
   }
 
+  /** Whether the organization has any passage within `filter` (its knowledge base is not empty). */
+  async hasChunks(orgId: string, filter: ArticleFilter = UNRESTRICTED): Promise<boolean> {
+    const rows = await this.prisma.$queryRaw<{ found: boolean }[]>`
+      SELECT EXISTS (
+        SELECT 1 FROM knowledge_chunks c JOIN knowledge_articles a ON a.id = c.article_id
+        WHERE c.org_id = ${orgId}::uuid AND ${inScope(filter)}
+      ) AS found`;
+    return rows[0]?.found ?? false;
+  }
+
   /**
    * Vector retrieval of passages: cosine similarity, computed in SQL as the dot product of
    * unit-length vectors, over the organization's passages embedded by the same model.
