@@ -21,6 +21,8 @@ describe('detectHumanRequest', () => {
       'give me a human',
       'i need human help',
       'can someone call me back?',
+      'can someone please call me back about my claim',
+      'is there anyone I can actually talk to??',
       'is anyone there?',
       'Is there a human I can talk to?',
       "where's a real person",
@@ -65,6 +67,8 @@ describe('detectHumanRequest', () => {
       // A complaint about an agent is not a request for one: the complaint intent and the tone
       // rules decide whether it escalates, not the immediate built-in detection.
       'the agent on the phone was rude yesterday',
+      'is there any way I can actually talk my way out of the fee',
+      'can you please call me a taxi',
       'what is a human resources department',
       "I'm a real person, not a bot",
       'my travel agent booked this',

@@ -121,7 +121,7 @@ const EN_GET = words`
   may i have, can you get, could you get, can we get, can we have, let me have
 `;
 const EN_MODAL = alt(words`i can, i could, we can, to, who can, that can, who could, who will`);
-const EN_TALK_AFTER = `${EN_MODAL} ${alt(words`talk, speak, chat`)}`;
+const EN_TALK_AFTER = `${EN_MODAL} (?:actually |really |just )?${alt(words`talk, speak, chat`)}`;
 /** "I need a person to sign for it" is not a request; "a person to look at this" is. */
 const EN_WANT_PURPOSE = `(?! to (?!${alt(
   words`
@@ -156,7 +156,7 @@ const EN_RULES: readonly Rule[] = [
   [EN_WANT, ` ${EN_NP_STRICT}${EN_WANT_PURPOSE}`],
   [EN_GET, ` ${EN_NP_GET}`],
   [[...EN_WANT, ...EN_GET], ` ${EN_NP_BROAD} ${EN_TALK_AFTER}\\b`],
-  [words`have, get, can, could, will, would, please, need, want, let`, ` ${EN_NP_GET} (?:to )?${EN_CALL_ME}`],
+  [words`have, get, can, could, will, would, please, need, want, let`, ` ${EN_NP_GET} (?:please )?(?:to )?${EN_CALL_ME}`],
   [words`can, could, will, would`, ` ${EN_NP_STRICT} ${opt(EN_ADVERB)}${EN_HELP_ME}\\b`],
   [words`is there, are there`, ` ${EN_NP_BROAD}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b)`],
   [
