@@ -6,6 +6,7 @@ import { createPrismaClient } from './prisma-client';
 import { SecretBox } from './secret-box';
 import { JobQueue } from './queue/job-queue';
 import { RateLimiter } from './rate-limiter';
+import { DependencyHealth } from './dependency-health';
 import { AgentPresence } from './realtime/agent-presence';
 import { RealtimePublisher } from './realtime/realtime-publisher';
 import { AttachmentsRepository } from './repositories/attachments.repository';
@@ -92,6 +93,11 @@ export class DataModule {
           useFactory: (redis: Redis) => new RateLimiter(redis, config.REDIS_PREFIX),
         },
         {
+          provide: DependencyHealth,
+          inject: [PrismaClient, REDIS],
+          useFactory: (prisma: PrismaClient, redis: Redis) => new DependencyHealth(prisma, redis),
+        },
+        {
           provide: AgentPresence,
           inject: [REDIS],
           useFactory: (redis: Redis) => new AgentPresence(redis, config.REDIS_PREFIX),
@@ -109,7 +115,7 @@ export class DataModule {
         })),
         DataLifecycle,
       ],
-      exports: [PLATFORM_CONFIG, SECRET_BOX, PrismaClient, REDIS, RealtimePublisher, AgentPresence, JobQueue, RateLimiter, ATTACHMENT_STORAGE, ...repositories],
+      exports: [PLATFORM_CONFIG, SECRET_BOX, PrismaClient, REDIS, RealtimePublisher, AgentPresence, DependencyHealth, JobQueue, RateLimiter, ATTACHMENT_STORAGE, ...repositories],
     };
   }
 }

@@ -38,3 +38,4 @@ export { applyMigrations, ensureDatabase, redactUrl } from './migrate';
 export * from './rate-limiter';
 export * from './process-logger';
 export * from './encryption-key-file';
+export * from './dependency-health';
