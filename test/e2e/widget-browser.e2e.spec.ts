@@ -6,7 +6,7 @@ import { EventRecorder } from '@parley/testing';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { demoPageFor, describeWithBrowser, launchBrowser, type Browser } from './support/browser';
+import { demoPageFor, describeWithBrowser, launchBrowser, openChat, type Browser } from './support/browser';
 import { bootParley, connect, createOrganization, Http, login, type Parley } from './support/parley';
 
 // A 1×1 PNG.
@@ -70,8 +70,7 @@ describeWithBrowser('the widget in a browser', () => {
 
       // The widget remembers that its panel was open.
       await page.reload();
-      const launcher = page.getByRole('button', { name: /(open|close) chat/i }).first();
-      if (/open chat/i.test((await launcher.getAttribute('aria-label')) ?? '')) await launcher.click();
+      await openChat(page);
       await page.getByRole('log', { name: 'Conversation' }).getByText('How do I return my widget?').waitFor();
     } finally {
       agent.disconnect();
@@ -86,8 +85,7 @@ describeWithBrowser('the widget in a browser', () => {
     page.setDefaultTimeout(10_000);
     try {
       await page.goto(demoUrl);
-      const launcher = page.getByRole('button', { name: /(open|close) chat/i }).first();
-      if (/open chat/i.test((await launcher.getAttribute('aria-label')) ?? '')) await launcher.click();
+      await openChat(page);
 
       const [chooser] = await Promise.all([
         page.waitForEvent('filechooser'),

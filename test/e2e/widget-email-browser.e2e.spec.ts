@@ -2,7 +2,7 @@
 // nobody online, a visitor who asks for a person is told when to expect a reply and gets an email
 // field; the address they leave reaches the agents. Skipped, saying why, where Chromium is missing.
 import type { ConversationView } from '@parley/contracts';
-import { demoPageFor, describeWithBrowser, launchBrowser, type Browser } from './support/browser';
+import { demoPageFor, describeWithBrowser, launchBrowser, openChat, type Browser } from './support/browser';
 import { bootParley, createOrganization, Http, login, type Parley } from './support/parley';
 
 
@@ -47,8 +47,7 @@ describeWithBrowser('the widget asks for an email when nobody can answer', () =>
 
       // After a reload the notice is back from the server, but the email is not asked for again.
       await page.reload();
-      const launcher = page.getByRole('button', { name: /(open|close) chat/i }).first();
-      if (/open chat/i.test((await launcher.getAttribute('aria-label')) ?? '')) await launcher.click();
+      await openChat(page);
       await page.getByRole('log', { name: 'Conversation' }).getByText("Thanks! We'll also reply to carla@example.com.").waitFor();
       await expect(page.getByRole('log', { name: 'Conversation' }).getByText(/away right now/).count()).resolves.toBe(1);
       await expect(page.getByRole('textbox', { name: 'Your email' }).count()).resolves.toBe(0);

@@ -4,7 +4,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Http } from './parley';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -56,4 +56,10 @@ export async function demoPageFor(parleyUrl: string, admin: Http, personaId: str
     allowedOrigins: [new URL(parleyUrl).origin],
   });
   return `${parleyUrl}/demo.html?inbox=${inbox.body.publicKey}`;
+}
+
+/** Opens the widget's panel unless it is already open (the widget remembers its state across reloads). */
+export async function openChat(page: Page): Promise<void> {
+  const launcher = page.getByRole('button', { name: /(open|close) chat/i }).first();
+  if (/open chat/i.test((await launcher.getAttribute('aria-label')) ?? '')) await launcher.click();
 }
