@@ -150,3 +150,30 @@ export function splitStratified<T extends { text: string }>(
 
 export const toneSplit = (): Split<ToneExample> => splitStratified(loadTone(), (row) => row.label);
 export const intentSplit = (): Split<IntentExample> => splitStratified(loadIntents(), (row) => row.source);
+
+export interface LabelledMessage {
+  text: string;
+  tone?: ToneLabel;
+  intent?: Intent;
+}
+
+/**
+ * The out-of-domain messages (tweets and support-chat messages, out-of-domain-*.jsonl, written and
+ * labelled apart from the analyser) in two halves: `tuning` may be read while choosing settings,
+ * `heldOut` only by the evaluation. Stratified by tone and intent, rows ordered by text hash, dealt
+ * alternately across groups.
+ */
+export function outOfDomainSplit(name: 'tweets' | 'support'): { tuning: LabelledMessage[]; heldOut: LabelledMessage[] } {
+  const rows = readJsonl<LabelledMessage>(path.join(__dirname, `out-of-domain-${name}.jsonl`));
+  const split = { tuning: [] as LabelledMessage[], heldOut: [] as LabelledMessage[] };
+  const groups = new Map<string, LabelledMessage[]>();
+  for (const row of rows) {
+    const key = `${row.tone}/${row.intent}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const ordered = [...groups.keys()]
+    .sort()
+    .flatMap((key) => [...(groups.get(key) ?? [])].sort((a, b) => hashText(a.text) - hashText(b.text)));
+  ordered.forEach((row, i) => (i % 2 === 0 ? split.tuning : split.heldOut).push(row));
+  return split;
+}

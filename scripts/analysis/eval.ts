@@ -5,7 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Analysis, Intent, ToneLabel } from '@parley/contracts';
 import { analyzeMessage } from '@parley/domain';
-import { intentSplit, readJsonl, sharedDataDir, toneSplit } from './data';
+import { intentSplit, outOfDomainSplit, readJsonl, sharedDataDir, toneSplit } from './data';
 import { binaryScores, macroScores } from './metrics';
 
 interface Labelled {
@@ -128,6 +128,13 @@ if (require.main === module) {
     score('dev GoEmotions tone (trained on)', asTone(tone.dev)),
     score('dev Bitext intent (tuned on)', asIntent(intent.dev)),
     score('hand-written messages (unseen source)', handwritten),
+    ...(['tweets', 'support'] as const).flatMap((name) => {
+      const split = outOfDomainSplit(name);
+      return [
+        score(`out-of-domain ${name}, tuning half`, split.tuning),
+        ...(withTest ? [score(`TEST out-of-domain ${name}, held-out half`, split.heldOut)] : []),
+      ];
+    }),
   ]);
   // No tone labels here: how the tone model reads support requests (train + dev rows only), most
   // of which are plain requests; "W" rows are Bitext's offensive-language ones.

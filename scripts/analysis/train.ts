@@ -25,6 +25,7 @@ import { tuneTone } from './cv';
 import { trainLogistic, type TrainingExample, type TrainingOptions } from './logistic';
 import { binaryScores } from './metrics';
 import { TONE_BIAS_SHIFT, TONE_OPTIONS, TONES } from './tone-settings';
+import { emojiLexicon } from './emoji-lexicon';
 import { vaderLexicon } from './vader-lexicon';
 
 export const MODEL_DIR = path.join(REPO_ROOT, 'libs', 'domain', 'src', 'analysis', 'model');
@@ -104,8 +105,11 @@ if (require.main === module) {
   if (process.argv.includes('--tune')) {
     tuneIntent();
     tuneTone();
-  } else {
+  } else if (process.argv.includes('--lexicons')) {
+    // A step of its own: the tone model's features read these files when the analyser loads.
     write('vader-lexicon.json', vaderLexicon());
+    write('emoji-lexicon.json', emojiLexicon());
+  } else {
     write('tone.json', trainTone());
     write('intent.json', trainIntent());
   }

@@ -24,23 +24,29 @@ export {
   TONE_OVERRIDES,
   type ToneOverrides,
 } from './tone-model';
-export { sparseFeatures, toneDenseFeatures, TONE_DENSE_FEATURES } from './features';
+export { sparseFeatures, tokensOf, toneDenseFeatures, TONE_DENSE_FEATURES } from './features';
 export { LinearModel, type LinearModelJson } from './linear-model';
 
 const INTENT_MODEL = new LinearModel<Exclude<Intent, 'legal_threat'>>(intentModelJson as LinearModelJson);
 
+/** Bodies a customer reports a company to. */
+const REGULATOR =
+  '(?:bbb|ftc|cfpb|fca|ico|ofcom|ofgem|ofwat|cnil|authorities|police|regulators?|ombudsman|' +
+  'data protection (?:authority|commissioner|office)|trading standards|attorney general)';
 const LEGAL_THREAT = anyOf(`
   lawyers? | attorneys? | solicitors? | lawsuits? | small claims | class action | court case | see you in court
   legal (?:action|proceedings|steps|department) | (?:take|taking) (?:you|this|it|them|your company) to court
   sue (?:you|u|your|the|this|them|for) | (?:will|going to|gonna|ill|i|we|shall) sue | suing
-  report (?:you|this|your company|it) to (?:the )?(?:bbb|ftc|authorities|police|regulators?|ombudsman)
+  report(?:ing)? (?:you|this|your company|it|them) to (?:the )?${REGULATOR}
+  (?:complaint|complain|report) (?:to|with) (?:the )?${REGULATOR}
   consumer protection | trading standards | abogados? | avocats? | anwalt | anwaltin | advogados?
   charge ?backs? | better business bureau | bbb | ftc | attorney general | ombudsman
   dispute (?:the|this|these|my) (?:charges?|payments?|transactions?) (?:with|through) (?:my|the) (?:bank|card)
   demanda | denuncia | plainte en justice | klage`);
 const REFUND = anyOf(`
   refund(?:s|ed|ing)? | money back | reimburse(?:d|ment)? | return (?:the|my) money | pay me back
-  give me (?:back )?my money(?: back)? | chargeback | charge back
+  give me (?:back )?my money(?: back)? | chargeback | charge back | give (?:it|them) back
+  (?:get|have) (?:the difference|my money|it) back | refund me
   reembolso | remboursement | rembourser | erstattung | ruckerstattung | geld zuruck | devolucion
   devolver (?:el|mi) dinero`);
 const NOT_REFUND = anyOf('(?:dont|do not|not) (?:want|need|asking for|looking for) (?:a |any )?refund', 'g');
@@ -52,10 +58,12 @@ const WANTS_TO =
   'would like to|id like to)';
 const CANCEL = anyOf(`
   (?:cancel|cancell?ing|terminate|terminating|end|stop|discontinue) (?:my |the |our |this |your )?${CANCELLABLE}
-  (?:close|delete|remove|deactivate|shut down|get rid of) (?:my |our |the )?(?:account|profile|data)
-  ${WANTS_TO} (?:to )?cancel
+  (?:close|delete|remove|deactivate|shut down|get rid of) (?:my |our |the |her |his |their )?(?:account|profile|data)
+  ${WANTS_TO} (?:to )?cancel | (?:im|i am) cancell?ing | (?:take|taking) my business elsewhere
   cancel (?:it|everything|that|this|now|please) | unsubscribe | cancell?ation
-  cancelar | annuler | resilier | kundigen | stornieren`);
+  cancelar | annuler | resilier | kundigen | stornieren
+  (?:konto|account|abo|abonnement|vertrag) (?:loschen|kundigen|beenden)
+  supprimer (?:mon|le) compte | (?:eliminar|borrar|cerrar) (?:mi|la) cuenta | (?:excluir|encerrar) (?:minha|a) conta`);
 const NOT_CANCEL = anyOf('(?:dont|do not|not|never) (?:want to |wanna |need to |trying to )?cancel', 'g');
 const COMPLAINT = anyOf(`
   complaints? | complain(?:ing|ed)? | unacceptable | disgraceful | appalling | not good enough
@@ -140,8 +148,8 @@ export function intentOfProbabilities(
     return p(best) >= thresholds.model && MODEL_CUES[best].test(foldText(text)) ? best : rule;
   }
   if (rule === 'complaint' || rule === 'other') return rule;
-  const folded = foldText(text).replace(/'/g, '');
-  const demanded = DEMAND.test(folded) && !ABOUT_POLICY.test(folded) && !text.includes('?');
+  const folded = foldText(statements(text)).replace(/'/g, '');
+  const demanded = DEMAND.test(folded) && !ABOUT_POLICY.test(folded);
   return p('other') >= thresholds.other && !demanded ? 'other' : rule;
 }
 
@@ -150,20 +158,53 @@ export function intentOfProbabilities(
  * "I need to change my damn address" is an angry request, not a complaint.
  */
 const ASKS = anyOf(`
-  need | needs | needed | help | helping | assist | assistance | want | wants | wanna | would | could
-  like to | i have to | have got to | ive got to | gotta | check | checking | see | seeing | show me
-  tell me | let me | lemme | how | where | what | when | which | who | is there | are there | do you
-  does | please | pls | plz | trying to | try to | to know | information | info | possible | mistake
-  (?:i|we) (?:cant|cannot|can not|am unable to|was unable to) (?!believe)`);
+  need | needs | needed | help | helping | assist | assistance | want | wants | wanna | would like | could you
+  like to | i have to | have got to | ive got to | gotta | check | checking | show me | can you | will you
+  tell me | let me | lemme | is there | are there | do you | please | pls | plz | trying to | try to
+  to know | know how | how (?:i|to) | can i | could i | can u | could u | (?:send|mail|email) (?:it|me)
+  to know | information | info | possible | mistake | (?:i|we) (?:cant|cannot|can not|am unable to|was unable to) (?!believe)
+  (?:^|[.!] )(?:how|where|what|when|which|who|why) (?:do|does|did|can|could|is|are|should|would|will|to)`);
+
+/** Questions that ask nothing: "are you kidding me?", "what is wrong with you people?". */
+const RHETORICAL = anyOf(`
+  are you (?:kidding|serious|joking|even|actually) | is this (?:a joke|serious|normal|acceptable)
+  (?:what|whats) (?:is )?wrong with | why (?:the hell|the fuck|on earth|tf) | who (?:asked|thought|decided)
+  for what exactly | how (?:hard|difficult) (?:is|can) it | how (?:is|was) (?:this|that) (?:ok|okay|acceptable|fair|legal)
+  what kind of | do you (?:even|actually) | how (?:dare|many more times|many times)
+  (?:esta|estan) (?:de broma|bromeando) | cest une blague | soll das ein witz sein`);
+
+/**
+ * What a grievance is about: the company addressed (you, your, @handle) or what it sells (an
+ * order, the app, the delivery...). "My dog passed away" is sad, not a complaint.
+ */
+const GRIEVANCE_TARGET = anyOf(`
+  you | your | youre | youve | youll | youd | yours | u | ur | yall | you guys | you people | company | companies | business
+  service | services | support | customer service | staff | rep | reps | agent | agents | driver | courier | manager
+  order | orders | ordered | delivery | delivered | deliveries | parcel | package | shipment | item | items | product
+  products | purchase | bought | app | website | site | update | account | bill | billing | invoice | charged
+  charge | charges | fee | fees | price | prices | payment | paid | subscription | plan | membership | refund
+  warranty | repair | replacement | internet | wifi | broadband | connection | network | signal | server | servers
+  outage | outages | phone | laptop | device | flight | airline | train | trains | bus | booking | reservation
+  hotel | store | shop | restaurant | pizza | food | meal | customer | checkout | coupon | discount | code | setup
+  install | installation | ticket | reply | response | email | emails | call | calls | on hold | queue
+  thanks for nothing | waste of (?:my )?(?:time|money)
+  pedido | paquete | servicio | cuenta | factura | commande | colis | service client | compte | facture
+  bestellung | paket | lieferung | rechnung | kundendienst | encomenda | pacote | conta | fatura | atendimento`);
 
 /**
  * A complaint in the speech-act sense: a negative mismatch between what was expected and what
  * happened ("WORST airline ever. lost my bag AGAIN", "thanks for nothing", "3 hours on hold").
  * Support-request data phrases few complaints this way, so beyond the rules and the model a
- * message with no other intent counts as one when its tone is negative and it asks for nothing.
+ * message with no other intent counts as one when its tone is negative, it is about the company
+ * or what it sells (an @handle counts), and it asks for nothing: no help-seeking words and no
+ * question but a rhetorical one ("are you kidding me?", "??").
  */
 function voicesGrievance(text: string, tone: ToneLabel): boolean {
-  return negative(tone) && !text.includes('?') && !ASKS.test(foldText(text).replace(/'/g, ''));
+  if (!negative(tone)) return false;
+  const folded = foldText(text).replace(/'/g, '');
+  if (!GRIEVANCE_TARGET.test(folded) && !/(?<![\p{L}\p{N}])@\w/u.test(text)) return false;
+  if (RHETORICAL.test(folded) || text.includes('??')) return true;
+  return !text.includes('?') && !ASKS.test(folded);
 }
 
 /**
@@ -173,7 +214,17 @@ function voicesGrievance(text: string, tone: ToneLabel): boolean {
  */
 const DEMAND = anyOf(`
   i (?:want|would like|need|demand|expect) | id like | i wanna | give me | (?:please|pls|plz)
-  ^(?:cancel|refund|stop|close|delete|terminate|end) | (?:immediately|right now|asap)`);
+  ^(?:cancel|refund|stop|close|delete|terminate|end) | (?:immediately|right now|asap)
+  refund (?:me|it|that|this) | give (?:it|them) back | want (?:my|a|the) (?:money|refund)
+  bitte | por favor | sil vous plait | svp | merci de | gostaria | quiero | quisiera | ich mochte | je veux | je voudrais`);
+
+/** The sentences of a message that are not questions: a demand may follow one ("...the 28th?? Refund me"). */
+function statements(text: string): string {
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .filter((sentence) => !sentence.trim().endsWith('?'))
+    .join(' ');
+}
 const ABOUT_POLICY = anyOf('policy | policies | how long | how many days | status | track | tracking | eligible | fee | fees');
 
 const REQUESTS: ReadonlySet<Intent> = new Set(['refund', 'cancel', 'human_request']);

@@ -17,8 +17,14 @@ const NEGATORS: ReadonlySet<string> = new Set(
 const NEGATION_REACH = 3;
 const MAX_CHAR_NGRAM_WORD = 24;
 
+/** Folded words: letters repeated three times or more count twice ("soooo" → "soo"). */
 export function tokensOf(text: string): string[] {
-  return foldText(text).replace(/'/g, '').match(WORD) ?? [];
+  return (
+    foldText(text)
+      .replace(/'/g, '')
+      .replace(/(\p{L})\1{2,}/gu, '$1$1')
+      .match(WORD) ?? []
+  );
 }
 
 /** Sparse feature names of a message; a name may repeat (counts). */

@@ -146,6 +146,11 @@ const EN_PRESENT = alt(
   `,
 );
 
+/** "Anyone real I can talk to", "someone human". */
+const EN_REAL = alt(words`real, human, actual, alive, competent, live`);
+/** "Can I get a call back?": a person calling. */
+const EN_CALLBACK = alt(words`call back, callback, phone call, call from someone, call from a person`);
+
 const EN_RULES: readonly Rule[] = [
   [EN_TALK, ` ${opt(EN_ADVERB)}${alt(words`to, with`)} ${EN_NP_PEOPLE}`],
   [words`contact, contacting, reach, reaching`, ` ${EN_NP_GET}`],
@@ -159,6 +164,8 @@ const EN_RULES: readonly Rule[] = [
   [words`have, get, can, could, will, would, please, need, want, let`, ` ${EN_NP_GET} (?:please )?(?:to )?${EN_CALL_ME}`],
   [words`can, could, will, would`, ` ${EN_NP_STRICT} ${opt(EN_ADVERB)}${EN_HELP_ME}\\b`],
   [words`is there, are there`, ` ${EN_NP_BROAD}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b)`],
+  [words`is there, are there, is, i need, i want, get me`, ` ${alt(EN_SOMEONE)} ${EN_REAL}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b)`],
+  [[...EN_WANT, ...EN_GET, ...words`book, schedule, arrange`], ` ${opt(EN_DET)}${EN_CALLBACK}\\b`],
   [
     words`is, are`,
     ` ${opt('any')}${upTo(EN_ADJ, 2)}${alt(EN_BROAD)} ${EN_HERE}(?: ${alt(words`now, right now`)})?$`,
@@ -402,7 +409,7 @@ const BARE = new RegExp(`^(?:${[EN_BARE, ES_BARE, FR_BARE, DE_BARE, PT_BARE].joi
 const HINT = new RegExp(
   alt([
     ...new Set(
-      [...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, 'personne', 'jemand', 'escalate'].map(
+      [...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, 'personne', 'jemand', 'escalate', 'call'].map(
         (n) => n.slice(0, 4),
       ),
     ),

@@ -1,6 +1,7 @@
 import type { Tone, ToneLabel } from '@parley/contracts';
 import { foldText } from '../text/fold';
 import { anyOf } from '../text/word-pattern';
+import emojiLexicon from './model/emoji-lexicon.json';
 import vaderLexicon from './model/vader-lexicon.json';
 
 /*
@@ -133,12 +134,21 @@ const PHRASES: readonly Phrase[] = [
   },
 ];
 
+/**
+ * Emoji: Parley's own readings first (support chats, and emoji newer than the ranking), then the
+ * Emoji Sentiment Ranking's (model/emoji-lexicon.json, from tweets). 😭 and 💀 are as often joy
+ * or laughter as grief, so they count little.
+ */
 const EMOJI: ReadonlyMap<string, Entry> = new Map<string, Entry>([
-  ...scored(2, '😀 😃 😄 😁 😊 🙂 😍 🥰 😘 👍 ❤ 💯 🎉 👌 🤩 😎 🥳'),
+  ...emojiLexicon.emoji.map((emoji, i): [string, Entry] => [emoji, { valence: emojiLexicon.valences[i] }]),
+  ...scored(2, '😀 😃 😄 😁 😊 🙂 😍 🥰 😘 👍 ❤ 💯 🎉 👌 🤩 😎 🥳 💛 💙 💚 💜 🧡 🤍 🤎 💖 💕'),
+  ...scored(1.5, '😂 🤣 💪 🙌 ☺ 🤗'),
   ...scored(1, '🙏 ✅'),
-  ...scored(-1.5, '🤦 😕 🙁 ☹ 😒 🙄'),
-  ...scored(-2.2, '😞 😟 😢 😭 👎 💔 😩 😫'),
-  ...angry(-3, '😡 😠 🤬 👿 💢 😤'),
+  ...scored(0, '💀'),
+  ...scored(-0.8, '😭 🥲 🥺'),
+  ...scored(-1.5, '🤦 😕 🙁 ☹ 😒 🙄 🙃 😬 🥶 🫠 😑 😐'),
+  ...scored(-2.2, '😞 😟 😢 👎 💔 😩 😫 😔'),
+  ...angry(-3, '😡 😠 🤬 👿 💢 😤 🤡 🖕'),
 ]);
 const EMOTICONS: readonly Phrase[] = [
   { pattern: />:-?\(/, valence: -2.5, anger: ANGER },
@@ -228,6 +238,21 @@ function sentimentOf(word: string): Entry | undefined {
   return valence === undefined ? undefined : { valence };
 }
 
+const isKnown = (word: string): boolean =>
+  sentimentOf(word) !== undefined || NEGATORS.has(word) || BOOSTERS.has(word) || DAMPENERS.has(word);
+
+/**
+ * A word as the lexicon knows it: an elongation ("soooo", "goooood", "hateeee") loses its
+ * repeated letters, to two and then to one, until a known word appears.
+ */
+export function canonicalWord(word: string): string {
+  if (!/(\p{L})\1/u.test(word) || isKnown(word)) return word;
+  const two = word.replace(/(\p{L})\1{2,}/gu, '$1$1');
+  if (isKnown(two)) return two;
+  const one = two.replace(/(\p{L})\1+/gu, '$1');
+  return isKnown(one) ? one : two;
+}
+
 /** A negator up to three words back governs this word, unless punctuation or another sentiment word comes between. */
 function isNegated(words: readonly string[], index: number): boolean {
   for (let i = index - 1; i >= Math.max(0, index - NEGATION_REACH); i--) {
@@ -242,7 +267,7 @@ const SECOND_PERSON: ReadonlySet<string> = wordSet('you your youre yours yoursel
 const DIRECTED_VALENCE = -1.5;
 
 function scoreWords(tokens: readonly string[], shouting: boolean, signals: Signals): void {
-  const words = tokens.map((token) => (ASCII.test(token) ? token.toLowerCase() : foldText(token)));
+  const words = tokens.map((token) => canonicalWord(ASCII.test(token) ? token.toLowerCase() : foldText(token)));
   const lastBut = words.lastIndexOf('but');
   let clauseHasYou = false;
   let clauseNegative = false;
@@ -321,6 +346,22 @@ const SARCASM_TAG = /(?:^|\s)\/s\s*$|#sarcasm\b/i;
 const SARCASM_FLIP = -0.8;
 const SARCASM_VALENCE = -1.2;
 
+const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/giu;
+const MENTION = /(?<![\p{L}\p{N}])@[\p{L}\p{N}_]+/gu;
+const HASHTAG = /#([\p{L}\p{N}_]+)/gu;
+
+/**
+ * Social-media text as words: links and @mentions carry no tone and go; a hashtag is read as its
+ * words ("#NotHappy" → "Not Happy", "#fail" → "fail").
+ */
+function withoutLinks(text: string): string {
+  if (!/[:@#w]/.test(text)) return text;
+  return text
+    .replace(LINK, ' ')
+    .replace(MENTION, ' ')
+    .replace(HASHTAG, (_, tag: string) => tag.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/_/g, ' '));
+}
+
 /** What the lexicon reads in a message: the inputs of the tone model. */
 export interface LexiconSignals {
   /** The summed valence squashed into -1..1. */
@@ -354,7 +395,7 @@ export function lexiconSignals(text: string): LexiconSignals {
     profanity: false,
     negation: false,
   };
-  const plain = text.replace(/['’]/g, '');
+  const plain = withoutLinks(text).replace(/['’]/g, '');
   const shouting = isShouting(plain);
   const folded = foldText(plain).replace(/[^\p{L}\p{N}/#\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
   const sarcasm = SARCASM.test(folded) || SARCASM_TAG.test(text);
