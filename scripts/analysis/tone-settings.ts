@@ -22,4 +22,4 @@ export const TONE_OPTIONS: TrainingOptions = {
  * Added to the trained biases (angry, frustrated, neutral, positive): chosen by 5-fold
  * cross-validation over train + dev (cv.ts, `--tune`), on all out-of-fold predictions pooled.
  */
-export const TONE_BIAS_SHIFT = [-0.5, -0.25, 0, -0.25];
+export const TONE_BIAS_SHIFT = [-0.5, 0, 0, 0];

@@ -24,7 +24,7 @@ export {
   TONE_OVERRIDES,
   type ToneOverrides,
 } from './tone-model';
-export { sparseFeatures, tokensOf, toneDenseFeatures, TONE_DENSE_FEATURES } from './features';
+export { sparseFeatures, toneDenseFeatures, TONE_DENSE_FEATURES } from './features';
 export { LinearModel, type LinearModelJson } from './linear-model';
 
 const INTENT_MODEL = new LinearModel<Exclude<Intent, 'legal_threat'>>(intentModelJson as LinearModelJson);
@@ -237,7 +237,11 @@ export function analyzeMessage(text: string): Analysis {
   const signals = lexiconSignals(text);
   const tone = toneOfFeatures(text, sparse, signals);
   if (intent === 'other' && voicesGrievance(text, tone.label)) return { tone, intent: 'complaint' };
-  // Whoever complains or threatens legal action is not neutral, however calm the words.
+  // A threat of legal action is hostile, however calm its words ("my lawyer will be in touch").
+  if (intent === 'legal_threat' && tone.label !== 'angry' && tone.label !== 'positive') {
+    return { tone: withLabel('angry', tone.score), intent };
+  }
+  // Whoever complains is not neutral, however calm the words.
   if ((intent === 'complaint' || intent === 'legal_threat') && !negative(tone.label)) {
     return { tone: withLabel('frustrated', tone.score), intent };
   }

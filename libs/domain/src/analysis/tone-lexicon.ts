@@ -29,6 +29,12 @@ const WORDS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   ...scored(2.6, 'happy love loved lovely perfect brilliant grateful yay'),
   ...scored(3, 'awesome amazing excellent wonderful fantastic superb outstanding'),
   ...scored(1.3, 'cool'),
+  // Words VADER scores as praise that in a support chat name things or ask politely: "customer
+  // support", "help me", "please refund", "credit card", "pretty bad", "is this a joke".
+  ...scored(
+    0,
+    'support supports supported help helps please care credit joke kidding pretty',
+  ),
   ...scored(-0.4, 'issue issues'),
   ...scored(-0.6, 'problem problems error errors seriously'),
   ...scored(-1.3, 'confused confusing slow late delayed missing wrong stuck worried ugh'),
@@ -54,6 +60,20 @@ const WORDS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
     `disgusted disgust gross nasty vile revolting sickening repulsive nauseating creepy appalling
     outrageous infuriating infuriated enraged rage hateful insulting`,
   ),
+  // Rage and contempt words from outside Reddit: tweets and support chats.
+  ...angry(
+    -2.8,
+    `fuming seething irate incensed enraging maddening disgraceful shambles scandalous atrocious abysmal
+    robbed robbery extortion thieving crooked conned swindled`,
+  ),
+  // A few words of the other languages whose requests are recognised (no tone model for them).
+  ...scored(
+    -2.2,
+    `decu decue decus decues decepcionado decepcionada enttauscht enttaeuscht decepcao inaceptable
+    inacceptable inakzeptabel inaceitavel pessimo pessima horrible horrivel schrecklich nul nulle`,
+  ),
+  ...angry(-2.8, 'furieux furieuse furioso furiosa wutend verargert harto harta indignado indignada'),
+  ...scored(2.2, 'gracias merci danke obrigado obrigada genial parfait perfecto perfeito super'),
 ]);
 
 /** VADER's valences (-4..4) for the words Parley's list does not score. */
@@ -77,7 +97,7 @@ const NEGATION_REACH = 3;
 
 const BOOSTERS: ReadonlySet<string> = wordSet(`
   very so really extremely absolutely totally completely super incredibly utterly truly highly too deeply
-  especially beyond insanely unbelievably most`);
+  especially beyond insanely unbelievably most pretty`);
 const DAMPENERS: ReadonlySet<string> = wordSet('slightly somewhat kinda sorta fairly bit little');
 const BOOST = 1.3;
 const DAMPEN = 0.6;
@@ -113,6 +133,8 @@ const PHRASES: readonly Phrase[] = [
     valence: -1.5,
   },
   { pattern: anyOf('waste of (?:my )?(?:time|money)'), valence: -2.5 },
+  { pattern: anyOf('(?:i|we) miss (?:you|him|her|them|my|our|it) | (?:so|pretty|well|absolutely) gutted | heartbroken'), valence: -2.2 },
+  { pattern: anyOf(String.raw`(?:cant|cannot|can not) wait | 10/10 | 10 out of 10 | so proud | made my day`), valence: 2.4 },
   {
     pattern: anyOf(String.raw`
       keeps? (?:crashing|failing|freezing|breaking|logging me out)
@@ -128,7 +150,15 @@ const PHRASES: readonly Phrase[] = [
     pattern: anyOf(String.raw`
       what the (?:hell|heck|fuck) | are you (?:kidding|serious|joking) | shut up | how dare
       screw (?:you|this|that|them) | go to hell | piss off | get lost | get a life
-      shame on (?:you|them|him|her) | who do you think you are | (?:what|whats) wrong with you`),
+      shame on (?:you|them|him|her) | who do you think you are
+      (?:what|whats) (?:is |the hell is )?wrong with (?:you|u|your|this company|these people|them)
+      why the (?:hell|heck|fuck) | the hell | you people | are you even listening | do you even care
+      (?:this|that) is (?:the )?last straw | (?:im|i am) done with (?:you|this|your) | (?:ive|i have) had it
+      had enough | taking my business elsewhere | (?:is|what|such) an? (?:absolute |complete |total )?joke
+      (?:absolute|complete|total|utter|bloody|fucking) joke
+      joke of an? | how you treat | treat(?:ing|ed)? (?:me|us|your customers|customers) like
+      makes? my blood boil | (?:i|ill|i will|im going to|gonna) lose (?:it|my mind) | sorry my (?:arse|ass)
+      fix your | i expect (?:an apology|a full refund|better|my money)`),
     valence: -2.8,
     anger: ANGER,
   },
@@ -341,7 +371,13 @@ const SARCASM = anyOf(
   what a (?:joke|surprise|shock) | how (?:nice|lovely|wonderful|convenient)(?: of you)?$`,
   'i',
 );
-const SARCASM_TAG = /(?:^|\s)\/s\s*$|#sarcasm\b/i;
+const SARCASM_TAG = /(?:^|\s)\/s\s*$|#sarcasm\b|🙃/iu;
+/**
+ * Praise alone at the end, after a complaint: "the bus drove past me. in the rain. lovely.",
+ * "apparently 'unlimited' means 15GB. cool cool cool".
+ */
+const CLOSING_PRAISE =
+  /[.!?]\s+(?:(?:oh |just |how |so )?(?:great|lovely|brilliant|perfect|fantastic|wonderful|cool|nice|awesome|amazing|classic|marvellous|superb|fab)[\s.!]*){1,3}$/iu;
 /** A sarcastic message's praise counts against it. */
 const SARCASM_FLIP = -0.8;
 const SARCASM_VALENCE = -1.2;
@@ -360,6 +396,14 @@ function withoutLinks(text: string): string {
     .replace(LINK, ' ')
     .replace(MENTION, ' ')
     .replace(HASHTAG, (_, tag: string) => tag.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/_/g, ' '));
+}
+
+function closesWithIrony(text: string): boolean {
+  const match = CLOSING_PRAISE.exec(text.trim());
+  if (match === null) return false;
+  const before: Signals = { sum: 0, positive: 0, negative: 0, anger: false, angerWords: 0, directed: false, profanity: false, negation: false };
+  scoreWords(text.slice(0, match.index).match(TOKEN) ?? [], false, before);
+  return before.negative > 0 && before.sum <= 0;
 }
 
 /** What the lexicon reads in a message: the inputs of the tone model. */
@@ -398,7 +442,7 @@ export function lexiconSignals(text: string): LexiconSignals {
   const plain = withoutLinks(text).replace(/['’]/g, '');
   const shouting = isShouting(plain);
   const folded = foldText(plain).replace(/[^\p{L}\p{N}/#\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
-  const sarcasm = SARCASM.test(folded) || SARCASM_TAG.test(text);
+  const sarcasm = SARCASM.test(folded) || SARCASM_TAG.test(text) || closesWithIrony(plain);
 
   const afterEmoticons = scorePhrases(plain, EMOTICONS, EMOTICON_PATTERN, signals);
   const afterPhrases = scorePhrases(afterEmoticons, PHRASES, PHRASE_PATTERN, signals);

@@ -1,0 +1,14 @@
+// What the analyser misreads in the tuning half of an out-of-domain set (never the held-out half):
+//
+//   node -r ./scripts/register.js scripts/analysis/misreadings.ts tweets|support tone|intent
+import { analyzeMessage } from '@parley/domain';
+import { outOfDomainSplit } from './data';
+
+const name = (process.argv[2] ?? 'tweets') as 'tweets' | 'support';
+const what = process.argv[3] === 'intent' ? 'intent' : 'tone';
+for (const row of outOfDomainSplit(name).tuning) {
+  const analysis = analyzeMessage(row.text);
+  const said = what === 'tone' ? analysis.tone.label : analysis.intent;
+  const truth = what === 'tone' ? row.tone : row.intent;
+  if (truth !== undefined && truth !== said) console.log(`${truth} -> ${said}\t${row.text}`);
+}
