@@ -21,7 +21,7 @@ const MIN_VALENCE = 0.5;
 export function emojiLexicon(): EmojiLexiconJson {
   const emoji: string[] = [];
   const valences: number[] = [];
-  for (const datum of emojiSentiment as { sequence: string; occurrences: number; score: number }[]) {
+  for (const datum of emojiSentiment) {
     if (datum.occurrences < MIN_OCCURRENCES) continue;
     const char = String.fromCodePoint(...datum.sequence.split('-').map((hex) => parseInt(hex, 16)));
     if (!/^\p{Extended_Pictographic}$/u.test(char)) continue;

@@ -234,8 +234,86 @@ describe('analyzeMessage: intent', () => {
     expect(tone('I want a refund, thanks so much, you are wonderful').label).toBe('positive');
   });
 
-  it('makes a complaint or a legal threat at least frustrated', () => {
+  it('makes a complaint at least frustrated and a legal threat angry', () => {
     expect(negative(tone('I want to file a complaint').label)).toBe(true);
-    expect(negative(tone('I will sue you').label)).toBe(true);
+    expect(tone('I will sue you').label).toBe('angry');
+    expect(tone("I've contacted the Financial Ombudsman and sent them our correspondence.").label).toBe('angry');
+  });
+
+  it('needs a target for a grievance: the company, what it sells, or an @handle', () => {
+    expect(intent("i'm really disappointed, this is the second faulty charger you've sent me")).toBe('complaint');
+    expect(intent('bank app down AGAIN on payday, absolutely useless @NatWest_Help')).toBe('complaint');
+    expect(intent("I'm so sad, my dog passed away today")).toBe('other');
+    expect(intent('feeling awful, exams start tomorrow and I have done nothing')).toBe('other');
+  });
+
+  it('hears a rhetorical question as part of a complaint, and a real one as a question', () => {
+    expect(intent('seriously what is wrong with you people? 3 wrong items in a row')).toBe('complaint');
+    expect(intent('are you even listening?? I have explained this 4 times to your staff')).toBe('complaint');
+    expect(intent('my order is late, can you check where it is?')).toBe('other');
+    expect(intent("I don't know how I can update my bloody shipping address")).toBe('other');
+  });
+
+  it('reads a demand that follows a question, and a demand in another language', () => {
+    expect(intent('Why was I charged a cancellation fee when your site says there is none? Refund it immediately.')).toBe('refund');
+    expect(intent('Kündigen Sie bitte mein Abo zum Monatsende.')).toBe('cancel');
+    expect(intent('Ich möchte mein Konto löschen lassen.')).toBe('cancel');
+    expect(intent("this is the last straw. I'm cancelling and taking my business elsewhere")).toBe('cancel');
+  });
+
+  it('recognises reports to a regulator as legal threats', () => {
+    expect(intent("I'll be reporting this to the ICO.")).toBe('legal_threat');
+    expect(intent('I am going to file a complaint with the CFPB')).toBe('legal_threat');
+    expect(intent('what does ICO stand for in crypto?')).toBe('other');
+  });
+});
+
+describe('analyzeMessage: tweets and chat writing', () => {
+  it('reads elongated words as the word', () => {
+    expect(tone('sooooo happy right now').label).toBe('positive');
+    expect(lexiconSignals('I haaaate this').score).toBeLessThan(TONE_THRESHOLDS.angry);
+    expect(lexiconSignals('goooood').score).toBe(lexiconSignals('good').score);
+  });
+
+  it('ignores links and @handles, and reads hashtags as words', () => {
+    expect(lexiconSignals('@HappyBank http://t.co/happy').score).toBe(0);
+    expect(lexiconSignals('train cancelled again #NotHappy').score).toBeLessThan(0);
+    expect(lexiconSignals('what a day #angry').anger).toBe(true);
+  });
+
+  it.each([
+    ['Been off the cigs 100 days today 💪💪', 'positive'],
+    ['thank you 💛', 'positive'],
+    ['my parcel is lost again 🙃', 'frustrated'],
+  ])('reads the feeling of emoji: %s → %s', (text, label) => {
+    expect(tone(text).label).toBe(label);
+  });
+
+  it('scores emoji from the Emoji Sentiment Ranking, and the ambiguous ones faintly', () => {
+    const plain = lexiconSignals('the update deleted my saves').score;
+    expect(lexiconSignals('the update deleted my saves 😞').score).toBeLessThan(plain - 0.3);
+    expect(lexiconSignals('the update deleted my saves 😒').score).toBeLessThan(plain - 0.3);
+    expect(lexiconSignals('beach day 🌴').score).toBeGreaterThan(0);
+    expect(Math.abs(lexiconSignals('got the job 😭').score)).toBeLessThan(0.3);
+  });
+
+  it.each([
+    'I am absolutely fuming, third time this week my train is cancelled',
+    'your premium support is an absolute joke',
+    'this is the last straw, I am done with you',
+    'seriously what is wrong with you people',
+    'Council pushed the bin collection back again. absolute shambles',
+  ])('hears anger in "%s"', (text) => {
+    expect(tone(text).label).toBe('angry');
+  });
+
+  it('hears praise closing a complaint as irony', () => {
+    expect(lexiconSignals('the bus drove straight past me. in the rain, soaked and late. lovely.').sarcasm).toBe(true);
+    expect(lexiconSignals('the agent sorted it in five minutes. lovely.').sarcasm).toBe(false);
+  });
+
+  it('does not count support words that VADER reads as praise', () => {
+    expect(lexiconSignals('customer support please help').score).toBe(0);
+    expect(tone('can I pay by credit card?').label).toBe('neutral');
   });
 });

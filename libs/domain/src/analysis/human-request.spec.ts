@@ -39,6 +39,24 @@ describe('detectHumanRequest', () => {
     });
   });
 
+  describe('asks for a real person or a call back', () => {
+    it.each([
+      'is there anyone real I can talk to?',
+      'can I get a call back? I would rather explain this over the phone',
+      'I want a callback please',
+      'is there someone human there',
+    ])('%s', (text) => {
+      expect(detectHumanRequest(text)).toBe(true);
+    });
+
+    it.each(["I don't want a call back", 'do you call back customers?', 'can I get a call log export'])(
+      'but not %s',
+      (text) => {
+        expect(detectHumanRequest(text)).toBe(false);
+      },
+    );
+  });
+
   describe('in Spanish, French, German and Portuguese', () => {
     it.each([
       'quiero hablar con una persona',
