@@ -45,11 +45,23 @@ describe('detectHumanRequest', () => {
       'can I get a call back? I would rather explain this over the phone',
       'I want a callback please',
       'is there someone human there',
+      'can someone actually call me back instead of the bot',
+      "can you check if there's a person available to help me?",
+      'Ist jemand da, mit dem ich direkt sprechen kann?',
+      "Bonjour, est-ce que quelqu'un peut me rappeler ?",
+      'Rappelez-moi svp',
+      '¿me puede atender alguien de verdad?',
     ])('%s', (text) => {
       expect(detectHumanRequest(text)).toBe(true);
     });
 
-    it.each(["I don't want a call back", 'do you call back customers?', 'can I get a call log export'])(
+    it.each([
+      "I don't want a call back",
+      'do you call back customers?',
+      'can I get a call log export',
+      'ist der Techniker da gewesen?',
+      'is there a person who signed for it?',
+    ])(
       'but not %s',
       (text) => {
         expect(detectHumanRequest(text)).toBe(false);

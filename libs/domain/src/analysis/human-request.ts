@@ -161,9 +161,15 @@ const EN_RULES: readonly Rule[] = [
   [EN_WANT, ` ${EN_NP_STRICT}${EN_WANT_PURPOSE}`],
   [EN_GET, ` ${EN_NP_GET}`],
   [[...EN_WANT, ...EN_GET], ` ${EN_NP_BROAD} ${EN_TALK_AFTER}\\b`],
-  [words`have, get, can, could, will, would, please, need, want, let`, ` ${EN_NP_GET} (?:please )?(?:to )?${EN_CALL_ME}`],
+  [
+    words`have, get, can, could, will, would, please, need, want, let`,
+    ` ${EN_NP_GET} (?:${alt(words`please, actually, just, kindly, possibly, finally`)} )?(?:to )?${EN_CALL_ME}`,
+  ],
   [words`can, could, will, would`, ` ${EN_NP_STRICT} ${opt(EN_ADVERB)}${EN_HELP_ME}\\b`],
-  [words`is there, are there`, ` ${EN_NP_BROAD}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b)`],
+  [
+    words`is there, are there, if there is, if theres, if there are, whether there is, whether theres`,
+    ` ${EN_NP_BROAD}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b)`,
+  ],
   [words`is there, are there, is, i need, i want, get me`, ` ${alt(EN_SOMEONE)} ${EN_REAL}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b)`],
   [[...EN_WANT, ...EN_GET, ...words`book, schedule, arrange`], ` ${opt(EN_DET)}${EN_CALLBACK}\\b`],
   [
@@ -234,6 +240,10 @@ const ES_RULES: readonly Rule[] = [
   [ES_TRANSFER, ` (?:${alt(words`con, a, al`)} )?${esNp(ES_BROAD)}`],
   [ES_WANT, ` ${esNp(ES_STRICT)}`],
   [words`hay`, ` ${esNp(ES_BROAD)}(?:$| ${ES_HERE}\\b)`],
+  [
+    words`me puede, me pueden, me podria, me podrian, nos puede, nos pueden, que me, que nos`,
+    ` ${alt(words`atender, atienda, atiendan, llamar, llame, contactar, contacte`)} ${esNp(ES_BROAD)}`,
+  ],
 ];
 const ES_BARE_LEAD = alt(words`hola, por favor, oiga, oye, si`);
 const ES_BARE_TAIL = alt(words`por favor, porfa, porfavor, ya, ahora, ahora mismo, urgente, gracias`);
@@ -273,6 +283,11 @@ const FR_RULES: readonly Rule[] = [
   [FR_TRANSFER, ` (?:${alt(words`a, avec, au`)} )?${frNp(FR_BROAD)}`],
   [FR_WANT, ` ${frNp(FR_STRICT)}`],
   [words`il y a, y a t il, est ce qu il y a, y a`, ` ${frNp(FR_BROAD)}(?:$| ${FR_HERE}\\b)`],
+  [
+    words`quelquun, quelqu un`,
+    ` ${alt(words`peut, pourrait, peut il, pourrait il`)} ${alt(words`me, nous`)} ${alt(words`rappeler, appeler, contacter, recontacter`)}\\b`,
+  ],
+  [words`rappelez, recontactez`, ` ${alt(words`moi, nous`)}\\b`],
 ];
 const FR_BARE_LEAD = alt(words`bonjour, svp, s il vous plait, oui`);
 const FR_BARE_TAIL = alt(
@@ -328,6 +343,7 @@ const DE_RULES: readonly Rule[] = [
     ` ${DE_SOFT}${alt(words`einen, eine, ein, den, ihren`)} ${opt(DE_ADJ)}${alt(DE_NOUNS)}${NOUN_END}`,
   ],
   [words`gibt es, ist da, ist hier, ist dort, sind da`, ` ${DE_NP_OR_SOMEONE}(?:$| ${DE_HERE}\\b)`],
+  [words`ist, ist gerade, ist denn`, ` ${DE_SOMEONE} ${DE_HERE}\\b`],
 ];
 const DE_BARE_NP = `(?:${DE_NP_BUT_MENSCH}|(?:${DE_DET}|${DE_ADJ}) mensch)`;
 const DE_BARE_TAIL = alt(words`bitte, sofort, jetzt, danke, schnell`);
@@ -409,7 +425,7 @@ const BARE = new RegExp(`^(?:${[EN_BARE, ES_BARE, FR_BARE, DE_BARE, PT_BARE].joi
 const HINT = new RegExp(
   alt([
     ...new Set(
-      [...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, 'personne', 'jemand', 'escalate', 'call'].map(
+      [...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, 'personne', 'jemand', 'escalate', 'call', 'rappelez', 'recontactez'].map(
         (n) => n.slice(0, 4),
       ),
     ),
