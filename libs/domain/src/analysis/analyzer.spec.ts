@@ -307,6 +307,23 @@ describe('analyzeMessage: tweets and chat writing', () => {
     expect(tone(text).label).toBe('angry');
   });
 
+  it.each([
+    'the headphones stopped charging after two weeks',
+    'my order arrived damaged and nobody told me',
+    'you renewed my plan without asking',
+    'wrong item again, I ordered the blue one',
+  ])('hears a complaint stated as a fact: "%s"', (text) => {
+    expect(intent(text)).toBe('complaint');
+    expect(negative(tone(text).label)).toBe(true);
+  });
+
+  it.each(['you charged me twice. I want my money back', 'refund it. now.', "I'm so done with this company"])(
+    'hears a forceful demand as anger: "%s"',
+    (text) => {
+      expect(tone(text).label).toBe('angry');
+    },
+  );
+
   it('hears praise closing a complaint as irony', () => {
     expect(lexiconSignals('the bus drove straight past me. in the rain, soaked and late. lovely.').sarcasm).toBe(true);
     expect(lexiconSignals('the agent sorted it in five minutes. lovely.').sarcasm).toBe(false);

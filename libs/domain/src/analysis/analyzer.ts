@@ -187,7 +187,8 @@ const GRIEVANCE_TARGET = anyOf(`
   outage | outages | phone | laptop | device | flight | airline | train | trains | bus | booking | reservation
   hotel | store | shop | restaurant | pizza | food | meal | customer | checkout | coupon | discount | code | setup
   install | installation | ticket | reply | response | email | emails | call | calls | on hold | queue
-  thanks for nothing | waste of (?:my )?(?:time|money)
+  thanks for nothing | waste of (?:my )?(?:time|money) | stopped (?:working|charging|loading|responding|syncing|connecting) | arrived | turned up | showed up
+  broken | faulty | defective | damaged | renewed | billed | wrong item | wrong size | wrong order
   pedido | paquete | servicio | cuenta | factura | commande | colis | service client | compte | facture
   bestellung | paket | lieferung | rechnung | kundendienst | encomenda | pacote | conta | fatura | atendimento`);
 

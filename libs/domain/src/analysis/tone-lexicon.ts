@@ -33,7 +33,7 @@ const WORDS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   // support", "help me", "please refund", "credit card", "pretty bad", "is this a joke".
   ...scored(
     0,
-    'support supports supported help helps please care credit joke kidding pretty',
+    'support supports supported help helps please care credit joke kidding pretty gift',
   ),
   ...scored(-0.4, 'issue issues'),
   ...scored(-0.6, 'problem problems error errors seriously'),
@@ -146,6 +146,25 @@ const PHRASES: readonly Phrase[] = [
     valence: -1.8,
   },
   { pattern: anyOf('fed up | sick (?:and tired )?of | ripped off | rip ?off'), valence: -2.6, anger: ANGER },
+  {
+    // What was bought and what came are not the same: a complaint stated as a fact.
+    pattern: anyOf(String.raw`
+      stopped (?:working|charging|loading|responding|syncing) | (?:arrived|came|turned up|showed up|delivered) (?:broken|damaged|late|cold|open|opened|torn|wet|soaked|crushed|smashed|empty|defective|faulty)
+      never (?:arrived|came|turned up|showed up|got here) | (?:didnt|did not|doesnt|does not|hasnt|has not) (?:arrive|apply|turn up|show up)
+      (?:left|dumped|thrown|threw) (?:it |my \w+ |the \w+ )?(?:in the rain|outside|over the fence) | soaked | expected better
+      wrong (?:item|items|size|colour|color|order|product|address|parcel) | without (?:asking|permission|my consent|warning)
+      (?:down|broken|crashing|offline) again | keeps? (?:erroring|error|going down|dropping|cutting out)
+      (?:was|were|been|got|get) (?:charged|billed) | you (?:charged|billed) | renewed (?:my \w+ |it )?without`),
+    valence: -1.8,
+  },
+  {
+    // A demand made forcefully: "I want my money back", "refund it. now.", "just cancel it".
+    pattern: anyOf(String.raw`
+      (?:i want|give me|want) (?:my|our|that) money back | (?:refund|cancel|fix|sort) (?:it|this|that|me)?[.!]* (?:now|immediately|right now|asap)
+      just cancel it | (?:im|i am) (?:so |totally |absolutely |completely )?done with`),
+    valence: -2.2,
+    anger: ANGER,
+  },
   {
     pattern: anyOf(String.raw`
       what the (?:hell|heck|fuck) | are you (?:kidding|serious|joking) | shut up | how dare
