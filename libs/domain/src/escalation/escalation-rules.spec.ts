@@ -40,6 +40,12 @@ describe('compileEscalationRules', () => {
     expect(fieldOf(() => compileEscalationRules([{ ...ok, then: { action: 'send_message', text: 'hi', extra: 1 } }]))).toBe('0.then.extra');
     expect(fieldOf(() => compileEscalationRules([ok, ok]))).toBe('1.name');
     expect(fieldOf(() => compileEscalationRules([{ ...ok, when: { fact: 'text', operator: 'matches', value: '(' } }]))).toBe('0.when.value');
+    expect(
+      fieldOf(() => compileEscalationRules([{ ...ok, when: { fact: 'text', operator: 'matches', value: '^(\\w+\\s?)*$' } }])),
+    ).toBe('0.when.value');
+    expect(fieldOf(() => compileEscalationRules([{ ...ok, when: { fact: 'text', operator: 'matches', value: '(a+)+b' } }]))).toBe(
+      '0.when.value',
+    );
   });
 
   it('accepts the default rules', () => {
@@ -63,6 +69,15 @@ describe('compileStoredRules', () => {
       [1, 'Two negative messages in a row'],
     ]);
     expect(skipped).toEqual(['old']);
+  });
+
+  it('leaves out a stored pattern that could take exponential time', () => {
+    const { rules, skipped } = compileStoredRules([
+      { name: 'slow', when: { fact: 'text', operator: 'matches', value: '^(\\w+\\s?)*$' }, then: { action: 'escalate' } },
+      { name: 'fine', when: { fact: 'text', operator: 'matches', value: 'charge\\s*back' }, then: { action: 'escalate' } },
+    ]);
+    expect(rules.map((rule) => rule.name)).toEqual(['fine']);
+    expect(skipped).toEqual(['slow']);
   });
 });
 

@@ -1,3 +1,4 @@
+import safeRegex from 'safe-regex2';
 import { ValidationError } from '../errors';
 
 /**
@@ -86,5 +87,13 @@ function validatePattern(value: unknown, path: string): void {
     new RegExp(value, 'iu');
   } catch {
     throw new ValidationError(path, `${path} is not a valid regular expression`);
+  }
+  // Every visitor message is tested against it: nested repetition such as "(a+)+" can take
+  // exponential time on a crafted message and stall the worker.
+  if (!safeRegex(value)) {
+    throw new ValidationError(
+      path,
+      `${path} could take exponential time on some messages (nested repetition such as "(a+)+"): rewrite it without a repeated group that repeats`,
+    );
   }
 }
