@@ -163,8 +163,12 @@ export interface LabelledMessage {
  * `heldOut` only by the evaluation. Stratified by tone and intent, rows ordered by text hash, dealt
  * alternately across groups.
  */
-export function outOfDomainSplit(name: 'tweets' | 'support'): { tuning: LabelledMessage[]; heldOut: LabelledMessage[] } {
-  const rows = readJsonl<LabelledMessage>(path.join(__dirname, `out-of-domain-${name}.jsonl`));
+export function outOfDomainSplit(
+  name: 'tweets' | 'support',
+  set: 1 | 2 = 1,
+): { tuning: LabelledMessage[]; heldOut: LabelledMessage[] } {
+  const file = set === 1 ? `out-of-domain-${name}.jsonl` : `out-of-domain-${set}-${name}.jsonl`;
+  const rows = readJsonl<LabelledMessage>(path.join(__dirname, file));
   const split = { tuning: [] as LabelledMessage[], heldOut: [] as LabelledMessage[] };
   const groups = new Map<string, LabelledMessage[]>();
   for (const row of rows) {

@@ -128,13 +128,16 @@ if (require.main === module) {
     score('dev GoEmotions tone (trained on)', asTone(tone.dev)),
     score('dev Bitext intent (tuned on)', asIntent(intent.dev)),
     score('hand-written messages (unseen source)', handwritten),
-    ...(['tweets', 'support'] as const).flatMap((name) => {
-      const split = outOfDomainSplit(name);
-      return [
-        score(`out-of-domain ${name}, tuning half`, split.tuning),
-        ...(withTest ? [score(`TEST out-of-domain ${name}, held-out half`, split.heldOut)] : []),
-      ];
-    }),
+    ...([1, 2] as const).flatMap((set) =>
+      (['tweets', 'support'] as const).flatMap((name) => {
+        const split = outOfDomainSplit(name, set);
+        const label = `out-of-domain${set === 2 ? ' set 2' : ''} ${name}`;
+        return [
+          score(`${label}, tuning half`, split.tuning),
+          ...(withTest ? [score(`TEST ${label}, held-out half`, split.heldOut)] : []),
+        ];
+      }),
+    ),
   ]);
   // No tone labels here: how the tone model reads support requests (train + dev rows only), most
   // of which are plain requests; "W" rows are Bitext's offensive-language ones.

@@ -51,6 +51,11 @@ describe('detectHumanRequest', () => {
       "Bonjour, est-ce que quelqu'un peut me rappeler ?",
       'Rappelez-moi svp',
       '¿me puede atender alguien de verdad?',
+      'is someone from your team available to go over the enterprise plan with us?',
+      'could a real person ring her? she is much better on the phone',
+      "ça fait 40 minutes que j'attends, il y a quelqu'un de réel ou pas ??",
+      'Buongiorno, posso parlare con un operatore?',
+      'vorrei una persona reale per favore',
     ])('%s', (text) => {
       expect(detectHumanRequest(text)).toBe(true);
     });
@@ -61,6 +66,8 @@ describe('detectHumanRequest', () => {
       'can I get a call log export',
       'ist der Techniker da gewesen?',
       'is there a person who signed for it?',
+      'is anyone else having this problem?',
+      'ho parlato con un operatore ieri',
     ])(
       'but not %s',
       (text) => {

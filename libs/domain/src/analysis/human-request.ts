@@ -130,9 +130,11 @@ const EN_WANT_PURPOSE = `(?! to (?!${alt(
   `,
 )}\\b))`;
 const EN_CALL = alt(
-  words`call, contact, phone, ring, email, text, reach out to, get back to, get in touch with`,
+  words`call, contact, phone, ring, email, text, reach out to, get back to, get in touch with, go over this with`,
 );
-const EN_CALL_ME = `${EN_CALL} ${alt(words`me, us`)}\\b`;
+const EN_CALL_ME = `${EN_CALL} ${alt(
+  words`me, us, her, him, them, my mum, my mom, my mother, my dad, my father, my wife, my husband, my partner`,
+)}\\b`;
 const EN_HELP_ME = `(?:${alt(words`help, assist`)} ${alt(words`me, us, with, please`)}|look at this)`;
 const EN_HERE = alt(words`there, here, available, online, around`);
 const EN_ESCALATED = alt(words`
@@ -146,6 +148,10 @@ const EN_PRESENT = alt(
   `,
 );
 
+/** "Is someone from your team available". */
+const EN_FROM_YOU = `from ${alt(
+  words`your team, the team, your company, your side, support, your support team, sales, your sales team, customer service, billing`,
+)}`;
 /** "Anyone real I can talk to", "someone human". */
 const EN_REAL = alt(words`real, human, actual, alive, competent, live`);
 /** "Can I get a call back?": a person calling. */
@@ -171,6 +177,10 @@ const EN_RULES: readonly Rule[] = [
     ` ${EN_NP_BROAD}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b)`,
   ],
   [words`is there, are there, is, i need, i want, get me`, ` ${alt(EN_SOMEONE)} ${EN_REAL}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b)`],
+  [
+    words`is, are, would, could`,
+    ` ${alt(EN_SOMEONE)} ${opt(EN_FROM_YOU)}${opt('be')}${EN_HERE}\\b(?! (?:yesterday|last|earlier|before))`,
+  ],
   [[...EN_WANT, ...EN_GET, ...words`book, schedule, arrange`], ` ${opt(EN_DET)}${EN_CALLBACK}\\b`],
   [
     words`is, are`,
@@ -258,7 +268,9 @@ const FR_STRICT = words`
 `;
 const FR_BROAD = [...FR_STRICT, ...words`quelquun, service client, service clientele, support`];
 const FR_ADJ_BEFORE = alt(words`vrai, vraie, veritable, vraiment`);
-const FR_ADJ_AFTER = alt(words`humain, humaine, reel, reelle, en chair et en os, physique, en direct`);
+const FR_ADJ_AFTER = alt(
+  words`humain, humaine, reel, reelle, en chair et en os, physique, en direct, de reel, de vrai, d humain, de vivant`,
+);
 /** "personne" alone means "nobody": it is a human noun only after an article. */
 const FR_PERSONNE_DET = alt(words`une, la, cette, des`);
 const FR_PERSONNE = `${FR_PERSONNE_DET} ${opt(FR_ADJ_BEFORE)}${alt(words`personne, personnes`)}`;
@@ -276,7 +288,7 @@ const FR_WANT = words`
   je veux, je voudrais, j aimerais, je souhaite, je souhaiterais, je demande, il me faut, besoin d,
   besoin de, je prefere, je prefererais, donnez moi, je cherche, veux, voudrais
 `;
-const FR_HERE = alt(words`la, ici, disponible, en ligne, a qui parler, avec qui parler`);
+const FR_HERE = alt(words`la, ici, disponible, en ligne, a qui parler, avec qui parler, ou pas, ou non`);
 const FR_RULES: readonly Rule[] = [
   [FR_TALK, ` ${alt(words`a, avec, au`)} ${frNp(FR_BROAD)}`],
   [FR_REACH, ` ${frNp(FR_BROAD)}`],
@@ -385,6 +397,23 @@ const PT_RULES: readonly Rule[] = [
 const PT_BARE_TAIL = alt(words`por favor, pfv, pf, agora, ja, urgente, obrigado, obrigada`);
 const PT_BARE = `(?:${alt(words`ola, oi, por favor`)} ){0,2}${ptNp(PT_BROAD)}(?: ${PT_BARE_TAIL})*`;
 
+// ---- Italian -------------------------------------------------------------------------------
+
+const IT_NOUNS = words`
+  operatore, operatrice, operatori, persona, persona reale, persona vera, essere umano, umano, agente,
+  consulente, addetto, addetta, assistente, responsabile, tecnico
+`;
+const IT_NP = `${opt(alt(words`un, una, un altro, un altra, il, la, l, lo, qualche, un vero, una vera, un vero e proprio`))}${alt(IT_NOUNS)}${NOUN_END}`;
+const IT_RULES: readonly Rule[] = [
+  [
+    words`parlare, parlo, posso parlare, vorrei parlare, voglio parlare, devo parlare, passami, passatemi, mi passi, mi passa, mettermi in contatto`,
+    ` ${opt(alt(words`con, a, al, alla, all`))}${IT_NP}`,
+  ],
+  [words`vorrei, voglio, ho bisogno di, mi serve, c e, ce, c e un, ce un`, ` ${IT_NP}`],
+  [words`qualcuno, qualcuno di reale, qualcuno di vero`, ` ${opt('mi')}(?:puo|potrebbe) ${alt(words`richiamarmi, chiamarmi, aiutarmi, rispondere`)}\\b`],
+];
+const IT_BARE = `(?:${alt(words`ciao, salve, buongiorno, per favore`)} ){0,2}${IT_NP}(?: ${alt(words`per favore, grazie, subito`)})*`;
+
 // ---- Compiled grammar ----------------------------------------------------------------------
 
 /**
@@ -398,6 +427,7 @@ const RULES_BY_FIRST_WORD: ReadonlyMap<string, RegExp> = compileRules([
   ...FR_RULES,
   ...DE_RULES,
   ...PT_RULES,
+  ...IT_RULES,
 ]);
 
 function compileRules(rules: readonly Rule[]): Map<string, RegExp> {
@@ -419,13 +449,16 @@ function compileRules(rules: readonly Rule[]): Map<string, RegExp> {
     ]),
   );
 }
-const BARE = new RegExp(`^(?:${[EN_BARE, ES_BARE, FR_BARE, DE_BARE, PT_BARE].join('|')})$`);
+const BARE = new RegExp(`^(?:${[EN_BARE, ES_BARE, FR_BARE, DE_BARE, PT_BARE, IT_BARE].join('|')})$`);
 
 /** Cheap first pass: a clause without any human noun (or "escalate") cannot be a request. */
 const HINT = new RegExp(
   alt([
     ...new Set(
-      [...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, 'personne', 'jemand', 'escalate', 'call', 'rappelez', 'recontactez'].map(
+      [
+        ...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, ...IT_NOUNS, 'personne', 'jemand', 'escalate',
+        'call', 'rappelez', 'recontactez', 'qualcuno',
+      ].map(
         (n) => n.slice(0, 4),
       ),
     ),
