@@ -1,12 +1,13 @@
 // What the analyser misreads in the tuning half of an out-of-domain set (never the held-out half):
 //
-//   node -r ./scripts/register.js scripts/analysis/misreadings.ts tweets|support tone|intent
+//   node -r ./scripts/register.js scripts/analysis/misreadings.ts tweets|support tone|intent [1|2]
 import { analyzeMessage } from '@parley/domain';
 import { outOfDomainSplit } from './data';
 
 const name = (process.argv[2] ?? 'tweets') as 'tweets' | 'support';
 const what = process.argv[3] === 'intent' ? 'intent' : 'tone';
-for (const row of outOfDomainSplit(name).tuning) {
+const set = process.argv[4] === '2' ? 2 : 1;
+for (const row of outOfDomainSplit(name, set).tuning) {
   const analysis = analyzeMessage(row.text);
   const said = what === 'tone' ? analysis.tone.label : analysis.intent;
   const truth = what === 'tone' ? row.tone : row.intent;

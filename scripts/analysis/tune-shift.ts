@@ -1,7 +1,8 @@
 // The tone model's bias shifts chosen over three kinds of text at once: GoEmotions (Reddit) by
-// 5-fold cross-validation over train + dev, and the tuning halves of the out-of-domain tweets and
-// support-chat messages through the whole analyser (its rules included). The held-out halves and
-// the GoEmotions test split are never read here. Run after `npm run train:analysis`:
+// 5-fold cross-validation over train + dev, and the tuning halves of both out-of-domain sets'
+// tweets and support-chat messages through the whole analyser (its rules included); each kind
+// weighs a third. The held-out halves and the GoEmotions test split are never read here. Run
+// after `npm run train:analysis`:
 //
 //   node -r ./scripts/register.js scripts/analysis/tune-shift.ts
 import type { ToneLabel } from '@parley/contracts';
@@ -19,7 +20,9 @@ const objective = (truth: readonly ToneLabel[], said: readonly ToneLabel[]): num
 const items = outOfFold(crossValidationRows(), TONE_OPTIONS);
 const reddit = items.map((item) => item.row.label);
 const outOfDomain = (['tweets', 'support'] as const).map((name) =>
-  outOfDomainSplit(name).tuning.filter((row): row is typeof row & { tone: ToneLabel } => row.tone !== undefined),
+  ([1, 2] as const).flatMap((set) =>
+    outOfDomainSplit(name, set).tuning.filter((row): row is typeof row & { tone: ToneLabel } => row.tone !== undefined),
+  ),
 );
 const bias = toneJson.bias as number[];
 const trained = bias.map((b, i) => b - TONE_BIAS_SHIFT[i]);

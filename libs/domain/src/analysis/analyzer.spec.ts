@@ -326,7 +326,17 @@ describe('analyzeMessage: tweets and chat writing', () => {
 
   it('hears praise closing a complaint as irony', () => {
     expect(lexiconSignals('the bus drove straight past me. in the rain, soaked and late. lovely.').sarcasm).toBe(true);
+    expect(lexiconSignals('locked my card while abroad, stuck with no cash. great planning').sarcasm).toBe(true);
+    expect(lexiconSignals('3 hours on the tarmac and not one update. Cool. Very cool. #neveragain').sarcasm).toBe(true);
+    expect(lexiconSignals('oh I just LOVE paying for internet that drops every time it rains').sarcasm).toBe(true);
     expect(lexiconSignals('the agent sorted it in five minutes. lovely.').sarcasm).toBe(false);
+    expect(lexiconSignals('it was broken, now it works. great, thanks').sarcasm).toBe(false);
+  });
+
+  it('hears threats to go to a regulator in other countries and languages', () => {
+    expect(intent("I'll be reporting you to the CMA")).toBe('legal_threat');
+    expect(intent("if my bill is wrong once more I'm taking it to the TIO")).toBe('legal_threat');
+    expect(intent('Voy a denunciarles ante la OCU si no me devuelven el dinero.')).toBe('legal_threat');
   });
 
   it('does not count support words that VADER reads as praise', () => {

@@ -31,7 +31,7 @@ const INTENT_MODEL = new LinearModel<Exclude<Intent, 'legal_threat'>>(intentMode
 
 /** Bodies a customer reports a company to. */
 const REGULATOR =
-  '(?:bbb|ftc|cfpb|fca|ico|ofcom|ofgem|ofwat|cnil|authorities|police|regulators?|ombudsman|' +
+  '(?:bbb|ftc|fcc|cfpb|fca|ico|cma|cedr|tio|ocu|accc|crtc|ofcom|ofgem|ofwat|cnil|cnmc|procon|authorities|police|regulators?|ombudsman|' +
   'data protection (?:authority|commissioner|office)|trading standards|attorney general)';
 const LEGAL_THREAT = anyOf(`
   lawyers? | attorneys? | solicitors? | lawsuits? | small claims | class action | court case | see you in court
@@ -42,7 +42,8 @@ const LEGAL_THREAT = anyOf(`
   consumer protection | trading standards | abogados? | avocats? | anwalt | anwaltin | advogados?
   charge ?backs? | better business bureau | bbb | ftc | attorney general | ombudsman
   dispute (?:the|this|these|my) (?:charges?|payments?|transactions?) (?:with|through) (?:my|the) (?:bank|card)
-  demanda | denuncia | plainte en justice | klage`);
+  demanda | denuncia | denunciar(?:les|los|te)? | plainte en justice | klage
+  (?:take|taking|escalate|escalating) (?:it|this|you|them) to (?:the )?${REGULATOR}`);
 const REFUND = anyOf(`
   refund(?:s|ed|ing)? | money back | reimburse(?:d|ment)? | return (?:the|my) money | pay me back
   give me (?:back )?my money(?: back)? | chargeback | charge back | give (?:it|them) back

@@ -64,15 +64,20 @@ const WORDS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   ...angry(
     -2.8,
     `fuming seething irate incensed enraging maddening disgraceful shambles scandalous atrocious abysmal
-    robbed robbery extortion thieving crooked conned swindled`,
+    robbed robbery extortion thieving crooked conned swindled corrupt`,
   ),
+  ...scored(-1.8, 'crashed crashes crashing glitchy laggy'),
+  ...scored(2, 'genius'),
   // A few words of the other languages whose requests are recognised (no tone model for them).
   ...scored(
     -2.2,
     `decu decue decus decues decepcionado decepcionada enttauscht enttaeuscht decepcao inaceptable
     inacceptable inakzeptabel inaceitavel pessimo pessima horrible horrivel schrecklich nul nulle`,
   ),
-  ...angry(-2.8, 'furieux furieuse furioso furiosa wutend verargert harto harta indignado indignada'),
+  ...angry(-2.8, 'furieux furieuse furioso furiosa wutend verargert harto harta indignado indignada arrabbiato arrabbiata vergogna vergognoso schifo'),
+  ...scored(-2.2, 'deluso delusa pessimo pessima inaccettabile'),
+  // Bricked, wiped, lost: what a failed product did.
+  ...scored(-2, 'bricked bootloop'),
   ...scored(2.2, 'gracias merci danke obrigado obrigada genial parfait perfecto perfeito super'),
 ]);
 
@@ -142,6 +147,7 @@ const PHRASES: readonly Phrase[] = [
       still nothing | still no (?:reply|response|answer|update|news)
       no (?:one|body) (?:answers|replies|responds|helps) | on hold for
       (?:\d+|two|three|four|five|ten|twenty|thirty|forty) (?:minutes|mins|hours|hrs|days|weeks) on hold
+      (?:\d+|two|three|four|five|six) (?:hours|hrs|days|weeks|months) (?:on the tarmac|in (?:a|the) queue|stuck|late|delayed|without)
       waiting (?:for )?(?:\d+|two|three|four|five|ten|twenty|thirty|forty) (?:minutes|mins|hours|hrs|days|weeks)`),
     valence: -1.8,
   },
@@ -160,7 +166,7 @@ const PHRASES: readonly Phrase[] = [
   {
     // A demand made forcefully: "I want my money back", "refund it. now.", "just cancel it".
     pattern: anyOf(String.raw`
-      (?:i want|give me|want) (?:my|our|that) money back | (?:refund|cancel|fix|sort) (?:it|this|that|me)?[.!]* (?:now|immediately|right now|asap)
+      (?:i want|give me|want) (?:my|our|that|every|all my|all of my) (?:money|cent|penny|pound|dollar) back | (?:refund|cancel|fix|sort) (?:it|this|that|me)?[.!]* (?:now|immediately|right now|asap)
       just cancel it | (?:im|i am) (?:so |totally |absolutely |completely )?done with`),
     valence: -2.2,
     anger: ANGER,
@@ -172,12 +178,15 @@ const PHRASES: readonly Phrase[] = [
       shame on (?:you|them|him|her) | who do you think you are
       (?:what|whats) (?:is |the hell is )?wrong with (?:you|u|your|this company|these people|them)
       why the (?:hell|heck|fuck) | the hell | you people | are you even listening | do you even care
-      (?:this|that) is (?:the )?last straw | (?:im|i am) done with (?:you|this|your) | (?:ive|i have) had it
+      (?:this|that) is (?:the )?last straw | (?:the|my|final) last straw | were the last straw | was the last straw | (?:im|i am) done with (?:you|this|your) | (?:ive|i have) had it
       had enough | taking my business elsewhere | (?:is|what|such) an? (?:absolute |complete |total )?joke
       (?:absolute|complete|total|utter|bloody|fucking) joke
       joke of an? | how you treat | treat(?:ing|ed)? (?:me|us|your customers|customers) like
       makes? my blood boil | (?:i|ill|i will|im going to|gonna) lose (?:it|my mind) | sorry my (?:arse|ass)
-      fix your | i expect (?:an apology|a full refund|better|my money)`),
+      fix your | i expect (?:an apology|a full refund|better|my money)
+      how (?:hard|difficult) (?:is it|can it be) | should be (?:embarrassed|ashamed) | sort it out
+      the way (?:i|ive|i have|weve|we have) been treated | (?:^|[.!] )unbelievable[.!]*$
+      (?:dont|do not) (?:valued customer|sir|madam) me`),
     valence: -2.8,
     anger: ANGER,
   },
@@ -387,6 +396,7 @@ const SARCASM = anyOf(
   oh (?:great|wonderful|perfect|joy)
   just what i (?:needed|wanted) | (?:thanks|thank you) (?:so much |a lot )?for (?:nothing|wasting)
   love (?:it )?(?:how|when|waiting|being (?:ignored|charged|on hold)) | (?:lucky|love) me | slow clap
+  (?:just |really |absolutely )?love (?:paying|getting charged|being charged|having to|waiting|being ignored|being lied to)
   what a (?:joke|surprise|shock) | how (?:nice|lovely|wonderful|convenient)(?: of you)?$`,
   'i',
 );
@@ -395,8 +405,8 @@ const SARCASM_TAG = /(?:^|\s)\/s\s*$|#sarcasm\b|🙃/iu;
  * Praise alone at the end, after a complaint: "the bus drove past me. in the rain. lovely.",
  * "apparently 'unlimited' means 15GB. cool cool cool".
  */
-const CLOSING_PRAISE =
-  /[.!?]\s+(?:(?:oh |just |how |so )?(?:great|lovely|brilliant|perfect|fantastic|wonderful|cool|nice|awesome|amazing|classic|marvellous|superb|fab)[\s.!]*){1,3}$/iu;
+/** The closing remark read for irony: at most this many words, in the last two sentences. */
+const CLOSING_WORDS = 5;
 /** A sarcastic message's praise counts against it. */
 const SARCASM_FLIP = -0.8;
 const SARCASM_VALENCE = -1.2;
@@ -417,12 +427,37 @@ function withoutLinks(text: string): string {
     .replace(HASHTAG, (_, tag: string) => tag.replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2').replace(/_/g, ' '));
 }
 
+/**
+ * Praise closing a complaint: a short last remark (one of the last two sentences) with praise and
+ * nothing negative, after a message the lexicon reads as mostly negative ("stuck in
+ * Rome with no cash. great planning", "3 hours on the tarmac. Cool. Very cool."); "it was broken,
+ * now it works. great, thanks" is thanks.
+ */
 function closesWithIrony(text: string): boolean {
-  const match = CLOSING_PRAISE.exec(text.trim());
-  if (match === null) return false;
-  const before: Signals = { sum: 0, positive: 0, negative: 0, anger: false, angerWords: 0, directed: false, profanity: false, negation: false };
-  scoreWords(text.slice(0, match.index).match(TOKEN) ?? [], false, before);
-  return before.negative > 0 && before.sum <= 0;
+  const sentences = text.trim().split(/(?<=[.!?])\s+/);
+  if (sentences.length < 2) return false;
+  for (let i = sentences.length - 1; i >= Math.max(1, sentences.length - 2); i--) {
+    if (!isPraiseRemark(sentences[i])) continue;
+    // "Cool. Very cool.": the remarks before it belong to the closing, not to the complaint.
+    let start = i;
+    while (start > 1 && isPraiseRemark(sentences[start - 1])) start--;
+    const before = readSignals(sentences.slice(0, start).join(' '), false);
+    return before.score < 0 && before.positive < before.negative / 2;
+  }
+  return false;
+}
+
+/** A short remark with praise and nothing negative: "great planning", "Very cool.", "cheers for that". */
+function isPraiseRemark(sentence: string): boolean {
+  const words = sentence.match(TOKEN)?.filter((token) => !isPunctuation(token)) ?? [];
+  if (words.length === 0 || words.length > CLOSING_WORDS) return false;
+  const signals = emptySignals();
+  scoreWords(words, false, signals);
+  return signals.positive > 0 && signals.negative === 0;
+}
+
+function emptySignals(): Signals {
+  return { sum: 0, positive: 0, negative: 0, anger: false, angerWords: 0, directed: false, profanity: false, negation: false };
 }
 
 /** What the lexicon reads in a message: the inputs of the tone model. */
@@ -448,6 +483,11 @@ export interface LexiconSignals {
 }
 
 export function lexiconSignals(text: string): LexiconSignals {
+  return readSignals(text, true);
+}
+
+/** The lexicon's reading; `irony`: also look for praise closing a complaint (not in that complaint). */
+function readSignals(text: string, irony: boolean): LexiconSignals {
   const signals: Signals = {
     sum: 0,
     positive: 0,
@@ -461,7 +501,7 @@ export function lexiconSignals(text: string): LexiconSignals {
   const plain = withoutLinks(text).replace(/['’]/g, '');
   const shouting = isShouting(plain);
   const folded = foldText(plain).replace(/[^\p{L}\p{N}/#\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
-  const sarcasm = SARCASM.test(folded) || SARCASM_TAG.test(text) || closesWithIrony(plain);
+  const sarcasm = SARCASM.test(folded) || SARCASM_TAG.test(text) || (irony && closesWithIrony(plain));
 
   const afterEmoticons = scorePhrases(plain, EMOTICONS, EMOTICON_PATTERN, signals);
   const afterPhrases = scorePhrases(afterEmoticons, PHRASES, PHRASE_PATTERN, signals);
