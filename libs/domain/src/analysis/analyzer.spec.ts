@@ -259,6 +259,13 @@ describe('analyzeMessage: intent', () => {
     expect(intent('Kündigen Sie bitte mein Abo zum Monatsende.')).toBe('cancel');
     expect(intent('Ich möchte mein Konto löschen lassen.')).toBe('cancel');
     expect(intent("this is the last straw. I'm cancelling and taking my business elsewhere")).toBe('cancel');
+    expect(intent('I was charged twice for order #558213, can I get one of them refunded please?')).toBe('refund');
+    expect(intent('could you refund the delivery fee? the driver left it at the wrong house')).toBe('refund');
+    expect(intent('Je voudrais être remboursé pour la commande 77410.')).toBe('refund');
+    expect(intent('cancel the game pass renewal pls, the kids never use it')).toBe('cancel');
+    expect(intent('in which cases can I ask for a refund?')).toBe('other');
+    expect(intent('is there a cancellation fee?')).not.toBe('refund');
+    expect(intent('how do I unsubscribe from the newsletter?')).toBe('other');
   });
 
   it('recognises reports to a regulator as legal threats', () => {
@@ -309,6 +316,9 @@ describe('analyzeMessage: tweets and chat writing', () => {
 
   it.each([
     'the headphones stopped charging after two weeks',
+    'the tablet I ordered came with a cracked screen',
+    'getting error 500 on checkout, been like this since yesterday afternoon',
+    'the router keeps rebooting itself every 20 minutes',
     'my order arrived damaged and nobody told me',
     'you renewed my plan without asking',
     'wrong item again, I ordered the blue one',

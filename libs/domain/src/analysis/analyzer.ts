@@ -47,8 +47,8 @@ const LEGAL_THREAT = anyOf(`
 const REFUND = anyOf(`
   refund(?:s|ed|ing)? | money back | reimburse(?:d|ment)? | return (?:the|my) money | pay me back
   give me (?:back )?my money(?: back)? | chargeback | charge back | give (?:it|them) back
-  (?:get|have) (?:the difference|my money|it) back | refund me
-  reembolso | remboursement | rembourser | erstattung | ruckerstattung | geld zuruck | devolucion
+  (?:get|have) (?:the difference|my money|it) back | refund me | (?:every|each) (?:cent|penny|dollar|pound) back
+  reembolso | remboursement | rembourser | rembourse[esz]? | erstattung | ruckerstattung | geld zuruck | devolucion
   devolver (?:el|mi) dinero`);
 const NOT_REFUND = anyOf('(?:dont|do not|not) (?:want|need|asking for|looking for) (?:a |any )?refund', 'g');
 const CANCELLABLE =
@@ -58,7 +58,8 @@ const WANTS_TO =
   '(?:want|like|need|how (?:do|can) i|how to|please|can i|can you|could you|ill|going to|gonna|wanna|' +
   'would like to|id like to)';
 const CANCEL = anyOf(`
-  (?:cancel|cancell?ing|terminate|terminating|end|stop|discontinue) (?:my |the |our |this |your )?${CANCELLABLE}
+  (?:cancel|cancell?ing|terminate|terminating|end|stop|discontinue) (?:my |the |our |this |your )?(?:[a-z]+ ){0,2}${CANCELLABLE}
+  cancell?ing[.!]
   (?:close|delete|remove|deactivate|shut down|get rid of) (?:my |our |the |her |his |their )?(?:account|profile|data)
   ${WANTS_TO} (?:to )?cancel | (?:im|i am) cancell?ing | (?:take|taking) my business elsewhere
   cancel (?:it|everything|that|this|now|please) | unsubscribe | cancell?ation
@@ -150,7 +151,9 @@ export function intentOfProbabilities(
   }
   if (rule === 'complaint' || rule === 'other') return rule;
   const folded = foldText(statements(text)).replace(/'/g, '');
-  const demanded = DEMAND.test(folded) && !ABOUT_POLICY.test(folded);
+  const whole = foldText(text).replace(/'/g, '');
+  const demanded =
+    (DEMAND.test(folded) && !ABOUT_POLICY.test(folded)) || (REQUEST_QUESTION.test(whole) && !ABOUT_POLICY_QUESTION.test(whole));
   return p('other') >= thresholds.other && !demanded ? 'other' : rule;
 }
 
@@ -162,6 +165,7 @@ const ASKS = anyOf(`
   need | needs | needed | help | helping | assist | assistance | want | wants | wanna | would like | could you
   like to | i have to | have got to | ive got to | gotta | check | checking | show me | can you | will you
   tell me | let me | lemme | is there | are there | do you | please | pls | plz | trying to | try to
+  (?:i have|i am having|im having|having|got) (?:a |some )?(?:problems?|issues?|trouble) (?:with|to)
   to know | know how | how (?:i|to) | can i | could i | can u | could u | (?:send|mail|email) (?:it|me)
   to know | information | info | possible | mistake | (?:i|we) (?:cant|cannot|can not|am unable to|was unable to) (?!believe)
   (?:^|[.!] )(?:how|where|what|when|which|who|why) (?:do|does|did|can|could|is|are|should|would|will|to)`);
@@ -188,6 +192,8 @@ const GRIEVANCE_TARGET = anyOf(`
   outage | outages | phone | laptop | device | flight | airline | train | trains | bus | booking | reservation
   hotel | store | shop | restaurant | pizza | food | meal | customer | checkout | coupon | discount | code | setup
   install | installation | ticket | reply | response | email | emails | call | calls | on hold | queue
+  error | errors | bug | bugs | crash | crashes | session | feature | features | version | sync | login
+  password | screen | router | tracking | maintenance | downtime | pay | paying | price increase
   thanks for nothing | waste of (?:my )?(?:time|money) | stopped (?:working|charging|loading|responding|syncing|connecting) | arrived | turned up | showed up
   broken | faulty | defective | damaged | renewed | billed | wrong item | wrong size | wrong order
   pedido | paquete | servicio | cuenta | factura | commande | colis | service client | compte | facture
@@ -220,6 +226,11 @@ const DEMAND = anyOf(`
   refund (?:me|it|that|this) | give (?:it|them) back | want (?:my|a|the) (?:money|refund)
   bitte | por favor | sil vous plait | svp | merci de | gostaria | quiero | quisiera | ich mochte | je veux | je voudrais`);
 
+/** A question that asks for the thing itself: "can I get one of them refunded?", "could you refund the fee?". */
+const REQUEST_QUESTION = anyOf(`
+  (?:can|could|would|will) (?:i|you|we|u) (?:please |pls |just )?(?:get|have|refund|cancel|close|delete|stop|process|reverse|end)
+  how (?:do|can|could) i (?:cancel|unsubscribe|close|delete|get (?:a|my) refund|get my money back)`);
+
 /** The sentences of a message that are not questions: a demand may follow one ("...the 28th?? Refund me"). */
 function statements(text: string): string {
   return text
@@ -227,7 +238,11 @@ function statements(text: string): string {
     .filter((sentence) => !sentence.trim().endsWith('?'))
     .join(' ');
 }
-const ABOUT_POLICY = anyOf('policy | policies | how long | how many days | status | track | tracking | eligible | fee | fees');
+const ABOUT_REFUNDS =
+  'policy | policies | how long | how many days | status | track | tracking | eligible | newsletters? | newsleter | guarantee | in (?:which|what) cases';
+const ABOUT_POLICY = anyOf(`${ABOUT_REFUNDS} | fee | fees`);
+/** A request as a question may name a fee: "could you refund the delivery fee?". */
+const ABOUT_POLICY_QUESTION = anyOf(ABOUT_REFUNDS);
 
 const REQUESTS: ReadonlySet<Intent> = new Set(['refund', 'cancel', 'human_request']);
 const negative = (label: ToneLabel): boolean => label === 'angry' || label === 'frustrated';

@@ -120,7 +120,9 @@ const NOT_YET = '(?:never|still (?:havent|hasnt|not)|havent|hasnt|have not|has n
 /** Matched on the text first and blanked out, so their words are not scored again. */
 const PHRASES: readonly Phrase[] = [
   {
-    pattern: anyOf('no thanks?(?: you)? | good (?:morning|afternoon|evening|day) | kind of | sort of'),
+    pattern: anyOf(String.raw`
+      no thanks?(?: you)? | good (?:morning|afternoon|evening|day) | kind of | sort of
+      (?:been|is|was|looks|look|feels|seems|its) like (?:this|that) | like \d+ | (?:id|i would|would you|we would) like`),
     valence: 0,
   },
   { pattern: anyOf('thanks for nothing'), valence: -2.8, anger: ANGER },
@@ -159,9 +161,11 @@ const PHRASES: readonly Phrase[] = [
       never (?:arrived|came|turned up|showed up|got here) | (?:didnt|did not|doesnt|does not|hasnt|has not) (?:arrive|apply|turn up|show up)
       (?:left|dumped|thrown|threw) (?:it |my \w+ |the \w+ )?(?:in the rain|outside|over the fence) | soaked | expected better
       wrong (?:item|items|size|colour|color|order|product|address|parcel) | without (?:asking|permission|my consent|warning)
-      (?:down|broken|crashing|offline) again | keeps? (?:erroring|error|going down|dropping|cutting out)
+      (?:down|broken|crashing|offline) again | keeps? (?:erroring|error|going down|dropping|cutting out|rebooting|restarting|losing|disconnecting|freezing|logging me out|crashing)
+      (?:hasnt|has not|havent|have not) (?:moved|updated|recorded|worked|shipped|been shipped|been delivered) (?:in|for) | (?:getting|keep getting|got) (?:an? )?error
+      (?:came|arrived) with (?:a )?(?:cracked|broken|damaged|missing|smashed|dented|scratched)
       (?:was|were|been|got|get) (?:charged|billed) | you (?:charged|billed) | renewed (?:my \w+ |it )?without`),
-    valence: -1.8,
+    valence: -2.3,
   },
   {
     // A demand made forcefully: "I want my money back", "refund it. now.", "just cancel it".
