@@ -3,11 +3,13 @@
 // download it, and the bot turn hands it to a vision model as an image part (a text-only model
 // gets a note instead), against the mock OpenAI-compatible server.
 import type { AttachmentView, MessageView } from '@parley/contracts';
+import { PrismaClient } from '@parley/data';
 import { EventRecorder, startMockOpenAI, type MockOpenAI } from '@parley/testing';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Socket } from 'socket.io-client';
+import { UnsentUploadSweep } from '../../apps/worker/src/attachments/unsent-upload-sweep';
 import { bootParley, connect, createOrganization, emitWithAck, Http, login, type Parley } from './support/parley';
 
 const ORIGIN = 'https://shop.example';
@@ -260,6 +262,30 @@ describe('attachments (end to end)', () => {
         content: '[The visitor attached an image: broken-screen.png]',
       });
       expect(JSON.stringify(request.body)).not.toContain('image_url');
+    });
+  });
+
+  describe('uploads never sent', () => {
+    it('are deleted, row and file, once older than UNSENT_UPLOAD_TTL_HOURS; sent ones and fresh ones stay', async () => {
+      const prisma = parley.api.get(PrismaClient);
+      const visitor = await newVisitor();
+      const abandoned = await uploadPng(visitor, 'abandoned.png');
+      const sentOld = await uploadPng(visitor, 'sent.png');
+      const fresh = await uploadPng(visitor, 'fresh.png');
+      const ack = await send(visitor, { attachments: [{ id: sentOld.id }] });
+      expect(ack.ok).toBe(true);
+      // Two days ago: past the default 24 hours.
+      await prisma.$executeRaw`UPDATE attachments SET created_at = now() - interval '2 days' WHERE id IN (${abandoned.id}::uuid, ${sentOld.id}::uuid)`;
+      const { storageKey } = await prisma.attachment.findUniqueOrThrow({ where: { id: abandoned.id } });
+      await expect(stat(path.join(uploadDir, storageKey))).resolves.toBeDefined();
+
+      expect(await parley.worker.get(UnsentUploadSweep).sweep()).toBe(1);
+
+      expect((await download(abandoned.url, admin.token)).status).toBe(404);
+      await expect(stat(path.join(uploadDir, storageKey))).rejects.toThrow();
+      expect((await download(sentOld.url, admin.token)).status).toBe(200);
+      expect((await download(fresh.url, admin.token)).status).toBe(200);
+      expect(await parley.worker.get(UnsentUploadSweep).sweep()).toBe(0);
     });
   });
 });

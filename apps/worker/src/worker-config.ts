@@ -31,6 +31,10 @@ export const workerConfigSchema = platformConfigSchema.extend({
   /** What a visitor is told to expect when recent first replies give no estimate. */
   EXPECTED_REPLY_MINUTES: z.coerce.number().int().min(1).max(10_080).default(5),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
+  /** Uploads never sent with a message are deleted (row and file) after this many hours. */
+  UNSENT_UPLOAD_TTL_HOURS: z.coerce.number().min(0.01).max(24 * 365).default(24),
+  /** How often the worker looks for such uploads. */
+  UNSENT_UPLOAD_SWEEP_MINUTES: z.coerce.number().min(0.01).max(24 * 60).default(60),
   /** Set to embed articles and retrieve with full-text + vectors; unset: full-text only. */
   EMBEDDINGS_MODEL: z.string().min(1).optional(),
   /** Defaults to OPENAI_BASE_URL. */

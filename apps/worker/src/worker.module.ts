@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DataModule } from '@parley/data';
 import { PromptImagesService } from './attachments/prompt-images.service';
+import { UnsentUploadSweep } from './attachments/unsent-upload-sweep';
 import { BotTurnService } from './bot-turn/bot-turn.service';
 import { LlmGateway } from './bot-turn/llm-gateway';
 import { ProviderDirectory } from './bot-turn/provider-directory';
@@ -42,6 +43,7 @@ export class WorkerModule {
         KnowledgeRetrievalService,
         EmbedArticleHandler,
         EmbeddingSweep,
+        UnsentUploadSweep,
         {
           provide: JOB_HANDLERS,
           inject: [VisitorMessageHandler, EmbedArticleHandler],

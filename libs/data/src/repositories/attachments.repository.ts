@@ -42,6 +42,22 @@ export class AttachmentsRepository {
   }
 
   /**
+   * Removes up to `limit` uploads that were never sent with a message and are older than `before`,
+   * returning their storage keys so their files can be deleted. One statement: an upload that is
+   * being linked to a message at this moment is either linked or removed, never both.
+   */
+  async removeUnsent(before: Date, limit: number): Promise<string[]> {
+    const rows = await this.prisma.$queryRaw<{ storage_key: string }[]>`
+      DELETE FROM attachments
+      WHERE id IN (
+        SELECT id FROM attachments WHERE message_id IS NULL AND created_at < ${before}
+        ORDER BY created_at LIMIT ${limit} FOR UPDATE SKIP LOCKED
+      )
+      RETURNING storage_key`;
+    return rows.map((row) => row.storage_key);
+  }
+
+  /**
    * Links the visitor's unsent uploads to the message they were sent with; an attachment already
    * linked to another message stays where it is. Returns how many were linked now.
    */
