@@ -248,7 +248,7 @@ describe('providers and model chains (end to end)', () => {
     expect((await admin.get('/usage?month=2026-13')).status).toBe(400);
   });
 
-  it('switches to knowledge-base mode when the monthly budget is reached, and tells admins once', async () => {
+  it('switches to knowledge-base mode when the monthly budget is reached, tells admins once, and again after a raise', async () => {
     const org = await createOrganization(parley);
     const owner = await login(http, org.email, org.password);
     const staffSocket = await connect(parley.url, '/agent', owner.token ?? '');
@@ -277,5 +277,22 @@ describe('providers and model chains (end to end)', () => {
     expect(usage.body).toMatchObject({ budgetReached: true, totals: { calls: 1 } });
     const audit = await prisma.auditLog.count({ where: { orgId: org.orgId, action: 'organization.budget_reached' } });
     expect(audit).toBe(1);
+
+    // Raised above the spend: the LLM answers again, and reaching the new budget tells admins again.
+    const spent = (await owner.get<{ monthToDateUsd: number }>('/organization')).body.monthToDateUsd;
+    const raised = await owner.request<{ budgetReached: boolean }>('PATCH', '/organization', { monthlyBudgetUsd: spent + 0.0005 });
+    expect(raised.body.budgetReached).toBe(false);
+    expect((await ask(visitor, 'And on Saturdays?')).text).toBe('We open at nine.');
+    expect(requestsFor(alpha, 'priced-chat')).toHaveLength(2);
+    const toldAgain = await staffEvents.waitFor<{ monthlyBudgetUsd: number }>(
+      'organization:budget_reached',
+      (event) => event.monthlyBudgetUsd > 0.001,
+    );
+    expect(toldAgain.monthlyBudgetUsd).toBeCloseTo(spent + 0.0005, 6);
+    expect(staffEvents.all('organization:budget_reached')).toHaveLength(2);
+
+    // Lowered, or raised to a budget still under the spend: nothing is re-armed.
+    const lowered = await owner.request<{ budgetReached: boolean }>('PATCH', '/organization', { monthlyBudgetUsd: 0.0001 });
+    expect(lowered.body.budgetReached).toBe(true);
   });
 });

@@ -95,8 +95,19 @@ export class UsageRepository {
     return org?.monthlyBudgetUsd?.toNumber() ?? null;
   }
 
-  async setMonthlyBudget(orgId: string, usd: number | null): Promise<void> {
-    await this.prisma.organization.updateMany({ where: { id: orgId }, data: { monthlyBudgetUsd: usd } });
+  /**
+   * Sets the budget. A budget raised above (or removed from) this month's spend re-arms the
+   * month's "budget reached" mark, so staff are told again if the new budget is reached too.
+   */
+  async setMonthlyBudget(orgId: string, usd: number | null, at: Date = new Date()): Promise<void> {
+    const month = usageMonth(at);
+    await this.prisma.$transaction([
+      this.prisma.organization.updateMany({ where: { id: orgId }, data: { monthlyBudgetUsd: usd } }),
+      this.prisma.usageMonth.updateMany({
+        where: { orgId, month, budgetReachedAt: { not: null }, ...(usd === null ? {} : { costUsd: { lt: usd } }) },
+        data: { budgetReachedAt: null },
+      }),
+    ]);
   }
 
   /** Totals of one month, by persona, provider and model. */
