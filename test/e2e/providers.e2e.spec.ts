@@ -179,8 +179,8 @@ describe('providers and model chains (end to end)', () => {
   });
 
   it('on a stream cut mid-way, discards the partial reply and delivers exactly one complete reply', async () => {
-    await createProvider(admin, 'gamma', alpha, [{ id: 'gamma-cut' }]);
-    await createProvider(admin, 'delta', beta, [{ id: 'delta-chat' }]);
+    await createProvider(admin, 'gamma', alpha, [{ id: 'gamma-cut', inputUsdPerMillion: 1000, outputUsdPerMillion: 1000 }]);
+    await createProvider(admin, 'delta', beta, [{ id: 'delta-chat', inputUsdPerMillion: 1000, outputUsdPerMillion: 1000 }]);
     alpha.setDefaultReply(mockReply.cut('Invoices are in the Billing sec', 3));
     beta.setDefaultReply(mockReply.text('Invoices are in the Billing section.'));
     const { inboxKey } = await botWith(admin, 'gamma/gamma-cut', ['delta/delta-chat']);
@@ -198,6 +198,23 @@ describe('providers and model chains (end to end)', () => {
     await waitForQueueIdle(parley.jobs.queue);
     const detail = await admin.get<{ messages: MessageView[] }>(`/conversations/${reply.conversationId}`);
     expect(detail.body.messages.filter((message) => message.role === 'bot')).toHaveLength(1);
+
+    // The dropped reply's tokens were spent too: a ledger row of its own, estimated, with no message.
+    const calls = await prisma.llmUsage.findMany({ where: { conversationId: reply.conversationId }, orderBy: { createdAt: 'asc' } });
+    expect(calls.map((call) => [call.provider, call.model, call.messageId])).toEqual(
+      expect.arrayContaining([
+        ['gamma', 'gamma-cut', null],
+        ['delta', 'delta-chat', reply.id],
+      ]),
+    );
+    const cut = calls.find((call) => call.model === 'gamma-cut')!;
+    expect(cut.estimated).toBe(true);
+    expect(cut.completionTokens).toBeGreaterThan(0);
+    expect(cut.costUsd.toNumber()).toBeGreaterThan(0);
+    const conversation = await prisma.conversation.findUniqueOrThrow({ where: { id: reply.conversationId } });
+    const total = calls.reduce((sum, call) => sum + call.costUsd.toNumber(), 0);
+    expect(conversation.totalCostUsd.toNumber()).toBeCloseTo(total, 6);
+    expect(conversation.botTurns).toBe(1);
   });
 
   it('opens the circuit after repeated failures: the next turn skips the provider without calling it', async () => {

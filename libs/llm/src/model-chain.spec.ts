@@ -40,15 +40,15 @@ describe('completeWithChain against mock OpenAI servers', () => {
 
   async function run(targets: ChainTarget[], circuits = new ProviderCircuits(OPTIONS)) {
     const deltas: string[] = [];
-    let discards = 0;
+    const dropped: Array<{ provider: string; text: string; shownBefore: string }> = [];
     const result = await completeWithChain(targets, { messages: MESSAGES, signal: new AbortController().signal }, circuits, OPTIONS, {
       onDelta: (delta) => deltas.push(delta),
-      onDiscard: () => {
-        discards++;
+      onDiscard: ({ target, text }) => {
+        dropped.push({ provider: target.providerName, text, shownBefore: deltas.join('') });
         deltas.length = 0;
       },
     });
-    return { result, shown: deltas.join(''), discards };
+    return { result, shown: deltas.join(''), discards: dropped.length, dropped };
   }
 
   it('retries a 500 with backoff, then falls back to the next provider', async () => {
@@ -78,8 +78,10 @@ describe('completeWithChain against mock OpenAI servers', () => {
   it('falls back when the stream is cut mid-way, telling the caller to discard the partial text', async () => {
     primary.enqueue(mockReply.cut('Invoices are in the bil', 3));
     backup.enqueue(mockReply.text('Invoices are under Billing.'));
-    const { result, shown, discards } = await run([target(primary, 'a', 'm1'), target(backup, 'b', 'm2')]);
+    const { result, shown, discards, dropped } = await run([target(primary, 'a', 'm1'), target(backup, 'b', 'm2')]);
     expect(discards).toBe(1);
+    // The caller learns what the cut model had streamed, to count its tokens.
+    expect(dropped).toEqual([{ provider: 'a', text: dropped[0]!.shownBefore, shownBefore: expect.stringMatching(/^Invoices/) }]);
     expect(shown).toBe('Invoices are under Billing.');
     expect(result.text).toBe('Invoices are under Billing.');
     // Once tokens were shown, the cut model is not retried.

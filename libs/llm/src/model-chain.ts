@@ -45,8 +45,11 @@ export interface ChainRequest {
 
 export interface ChainCallbacks {
   onDelta: (delta: string, index: number) => void;
-  /** The model that was streaming failed: what it streamed must be dropped; the next one starts afresh. */
-  onDiscard: () => void;
+  /**
+   * The model that was streaming failed: what it streamed must be dropped; the next one starts
+   * afresh. `text` is what it had streamed (the tokens were spent all the same).
+   */
+  onDiscard: (discarded: { target: ChainTarget; text: string }) => void;
   /** Each failed attempt, for logs. */
   onFailure?: (target: ChainTarget, error: unknown) => void;
 }
@@ -107,6 +110,7 @@ export async function completeWithChain(
   for (const target of targets) {
     if (request.signal.aborted) throw new LlmError('aborted', 'The model request was aborted');
     let streamed = false;
+    let partial = '';
     const retryPolicy = retry(
       handleWhen((error) => !streamed && error instanceof LlmError && error.retryable),
       {
@@ -118,6 +122,7 @@ export async function completeWithChain(
       const result = await retryPolicy.execute(
         () => circuits.for(target.providerKey).execute(() => attempt(target, request, options, (delta, index) => {
           streamed = true;
+          partial += delta;
           callbacks.onDelta(delta, index);
         })),
         request.signal,
@@ -127,7 +132,7 @@ export async function completeWithChain(
       if (request.signal.aborted) throw new LlmError('aborted', 'The model request was aborted');
       errors.push(error);
       callbacks.onFailure?.(target, error);
-      if (streamed) callbacks.onDiscard();
+      if (streamed) callbacks.onDiscard({ target, text: partial });
       if (!(error instanceof LlmError || error instanceof BrokenCircuitError)) throw error;
     }
   }

@@ -31,7 +31,7 @@ import type { RetrievedPassage } from '../knowledge/retriever';
 import { LlmGateway, type CompletionResult } from './llm-gateway';
 import { ProviderDirectory, type ProviderChains, type ResolvedTarget } from './provider-directory';
 import { TurnCancellation } from './turn-cancellation';
-import { turnUsage } from './turn-usage';
+import { discardedUsage, turnUsage, type TurnUsage } from './turn-usage';
 import { UsageBudget, type BudgetCheck } from './usage-budget';
 
 const TRANSCRIPT_MESSAGES = 40;
@@ -157,6 +157,8 @@ export class BotTurnService {
     // A model that fails mid-stream is replaced by the next; its partial reply is discarded and
     // the next one streams under a new id, so the visitor never sees the broken half twice.
     let messageId = randomUUID();
+    // Replies cut mid-stream and dropped: their tokens were spent and count like any other call's.
+    const discarded: Array<{ target: ResolvedTarget; usage: TurnUsage }> = [];
     let result: CompletionResult;
     try {
       result = await this.llm.complete(
@@ -171,15 +173,17 @@ export class BotTurnService {
         {
           onDelta: (delta, index) =>
             this.realtime.messageDelta(turn.orgId, { conversationId: turn.conversationId, messageId, delta, index }),
-          onDiscard: () => {
+          onDiscard: ({ target, text }) => {
             this.realtime.messageDiscard(turn.orgId, { conversationId: turn.conversationId, messageId });
             messageId = randomUUID();
+            discarded.push({ target, usage: discardedUsage(prompt, target, text) });
           },
         },
       );
     } catch (error) {
       if (isAbortError(error) || signal.aborted) return;
       this.logger.warn(`every model failed for conversation ${turn.conversationId}: ${(error as Error).message}`);
+      await this.recordUsage(turn, budget, discarded);
       await this.publish(turn, { role: 'system', text: LLM_UNAVAILABLE_MESSAGE });
       await this.escalation.escalate({ ...this.target(turn), reason: 'the assistant is unavailable', source: 'llm_unavailable' });
       return;
@@ -198,13 +202,17 @@ export class BotTurnService {
         metadata: { provider: result.target.providerName, ...(usage.estimated ? { usageEstimated: true } : {}) },
       });
     }
+    const spentOnDiscarded = discarded.reduce(
+      (sum, { usage: d }) => ({ tokens: sum.tokens + d.promptTokens + d.completionTokens, costUsd: sum.costUsd + d.costUsd }),
+      { tokens: 0, costUsd: 0 },
+    );
     await Promise.all([
       this.conversations.recordBotTurn(turn.orgId, turn.conversationId, {
         // Unanswered for the escalation rules: no reply, or no retrieved article grounds it while the
         // persona's knowledge scope holds articles (with none at all, grounding is not expected).
         answered: text.length > 0 && (references.length > 0 || !retrieval.knowledgeInScope),
-        tokens: usage.promptTokens + usage.completionTokens,
-        costUsd: usage.costUsd,
+        tokens: usage.promptTokens + usage.completionTokens + spentOnDiscarded.tokens,
+        costUsd: usage.costUsd + spentOnDiscarded.costUsd,
       }),
       this.budget.record(
         turn.orgId,
@@ -218,11 +226,34 @@ export class BotTurnService {
         },
         budget,
       ),
+      this.recordUsage(turn, budget, discarded, { addToConversation: false }),
     ]);
     const escalateCall = result.toolCalls.find((call) => call.name === ESCALATE_TOOL_NAME);
     if (escalateCall) {
       const reason = typeof escalateCall.arguments['reason'] === 'string' ? escalateCall.arguments['reason'] : 'the assistant asked for a person';
       await this.escalation.escalate({ ...this.target(turn), reason, source: 'tool' });
+    }
+  }
+
+  /**
+   * The usage ledger rows (and the month's spend) of dropped replies, with no message; with
+   * `addToConversation`, the conversation's totals too (when no answered turn adds them).
+   */
+  private async recordUsage(
+    turn: Turn,
+    budget: BudgetCheck,
+    discarded: ReadonlyArray<{ target: ResolvedTarget; usage: TurnUsage }>,
+    options: { addToConversation: boolean } = { addToConversation: true },
+  ): Promise<void> {
+    for (const { target, usage } of discarded) {
+      const call = { conversationId: turn.conversationId, personaId: turn.persona.id, messageId: null, provider: target.providerName, model: target.model, ...usage };
+      await this.budget.record(turn.orgId, call, budget);
+      if (options.addToConversation) {
+        await this.conversations.addSpend(turn.orgId, turn.conversationId, {
+          tokens: usage.promptTokens + usage.completionTokens,
+          costUsd: usage.costUsd,
+        });
+      }
     }
   }
 

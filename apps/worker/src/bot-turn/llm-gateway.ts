@@ -28,7 +28,7 @@ export type CompletionResult = ChainResult & { target: ResolvedTarget };
 export interface CompletionCallbacks {
   onDelta: (delta: string, index: number) => void;
   /** The streaming model failed mid-reply: drop what it streamed; the next model starts afresh. */
-  onDiscard: () => void;
+  onDiscard: (discarded: { target: ResolvedTarget; text: string }) => void;
 }
 
 /**
@@ -59,7 +59,8 @@ export class LlmGateway {
       messages: typeof messages === 'function' ? (target: ChainTarget) => messages(target as ResolvedTarget) : messages,
     };
     const result = await completeWithChain(request.targets, chainRequest, this.circuits, this.options, {
-      ...callbacks,
+      onDelta: callbacks.onDelta,
+      onDiscard: ({ target, text }) => callbacks.onDiscard({ target: target as ResolvedTarget, text }),
       onFailure: (target, error) =>
         this.logger.warn(`model ${target.providerName}/${target.model} failed: ${(error as Error).message}`),
     });

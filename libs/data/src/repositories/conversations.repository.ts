@@ -238,6 +238,14 @@ export class ConversationsRepository {
     });
   }
 
+  /** Adds spend that belongs to no bot turn (a dropped reply when every model failed). */
+  addSpend(orgId: string, id: string, spend: { tokens: number; costUsd: number }): Promise<unknown> {
+    return this.prisma.conversation.updateMany({
+      where: { id, orgId },
+      data: { totalTokens: { increment: spend.tokens }, totalCostUsd: { increment: spend.costUsd } },
+    });
+  }
+
   rate(orgId: string, id: string, rating: { score: number; comment?: string }): Promise<{ count: number }> {
     return this.prisma.conversation.updateMany({
       where: { id, orgId },
