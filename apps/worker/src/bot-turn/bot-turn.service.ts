@@ -35,6 +35,19 @@ import { discardedUsage, turnUsage, type TurnUsage } from './turn-usage';
 import { UsageBudget, type BudgetCheck } from './usage-budget';
 
 const TRANSCRIPT_MESSAGES = 40;
+
+/** A reply its model streamed in part before failing: dropped, but paid for. */
+interface DiscardedReply {
+  target: ResolvedTarget;
+  usage: TurnUsage;
+}
+
+function spendOf(discarded: readonly DiscardedReply[]): { tokens: number; costUsd: number } {
+  return discarded.reduce(
+    (sum, { usage }) => ({ tokens: sum.tokens + usage.promptTokens + usage.completionTokens, costUsd: sum.costUsd + usage.costUsd }),
+    { tokens: 0, costUsd: 0 },
+  );
+}
 const ARTICLES_PER_TURN = 3;
 /** The statuses in which the bot may still add its reply. */
 const BOT_SPEAKS_IN = CONVERSATION_STATUSES.filter(botMaySpeak);
@@ -158,7 +171,7 @@ export class BotTurnService {
     // the next one streams under a new id, so the visitor never sees the broken half twice.
     let messageId = randomUUID();
     // Replies cut mid-stream and dropped: their tokens were spent and count like any other call's.
-    const discarded: Array<{ target: ResolvedTarget; usage: TurnUsage }> = [];
+    const discarded: DiscardedReply[] = [];
     let result: CompletionResult;
     try {
       result = await this.llm.complete(
@@ -183,7 +196,10 @@ export class BotTurnService {
     } catch (error) {
       if (isAbortError(error) || signal.aborted) return;
       this.logger.warn(`every model failed for conversation ${turn.conversationId}: ${(error as Error).message}`);
-      await this.recordUsage(turn, budget, discarded);
+      if (discarded.length > 0) {
+        await this.recordDiscarded(turn, budget, discarded);
+        await this.conversations.addSpend(turn.orgId, turn.conversationId, spendOf(discarded));
+      }
       await this.publish(turn, { role: 'system', text: LLM_UNAVAILABLE_MESSAGE });
       await this.escalation.escalate({ ...this.target(turn), reason: 'the assistant is unavailable', source: 'llm_unavailable' });
       return;
@@ -202,10 +218,7 @@ export class BotTurnService {
         metadata: { provider: result.target.providerName, ...(usage.estimated ? { usageEstimated: true } : {}) },
       });
     }
-    const spentOnDiscarded = discarded.reduce(
-      (sum, { usage: d }) => ({ tokens: sum.tokens + d.promptTokens + d.completionTokens, costUsd: sum.costUsd + d.costUsd }),
-      { tokens: 0, costUsd: 0 },
-    );
+    const spentOnDiscarded = spendOf(discarded);
     await Promise.all([
       this.conversations.recordBotTurn(turn.orgId, turn.conversationId, {
         // Unanswered for the escalation rules: no reply, or no retrieved article grounds it while the
@@ -226,7 +239,7 @@ export class BotTurnService {
         },
         budget,
       ),
-      this.recordUsage(turn, budget, discarded, { addToConversation: false }),
+      this.recordDiscarded(turn, budget, discarded),
     ]);
     const escalateCall = result.toolCalls.find((call) => call.name === ESCALATE_TOOL_NAME);
     if (escalateCall) {
@@ -235,25 +248,11 @@ export class BotTurnService {
     }
   }
 
-  /**
-   * The usage ledger rows (and the month's spend) of dropped replies, with no message; with
-   * `addToConversation`, the conversation's totals too (when no answered turn adds them).
-   */
-  private async recordUsage(
-    turn: Turn,
-    budget: BudgetCheck,
-    discarded: ReadonlyArray<{ target: ResolvedTarget; usage: TurnUsage }>,
-    options: { addToConversation: boolean } = { addToConversation: true },
-  ): Promise<void> {
+  /** Usage ledger rows (and the month's spend) for replies dropped mid-stream: no message, estimated. */
+  private async recordDiscarded(turn: Turn, budget: BudgetCheck, discarded: readonly DiscardedReply[]): Promise<void> {
     for (const { target, usage } of discarded) {
       const call = { conversationId: turn.conversationId, personaId: turn.persona.id, messageId: null, provider: target.providerName, model: target.model, ...usage };
       await this.budget.record(turn.orgId, call, budget);
-      if (options.addToConversation) {
-        await this.conversations.addSpend(turn.orgId, turn.conversationId, {
-          tokens: usage.promptTokens + usage.completionTokens,
-          costUsd: usage.costUsd,
-        });
-      }
     }
   }
 
