@@ -167,7 +167,7 @@ const ASKS = anyOf(`
   tell me | let me | lemme | is there | are there | do you | please | pls | plz | trying to | try to
   (?:i have|i am having|im having|having|got) (?:a |some )?(?:problems?|issues?|trouble) (?:with|to)
   to know | know how | how (?:i|to) | can i | could i | can u | could u | (?:send|mail|email) (?:it|me)
-  to know | information | info | possible | mistake | (?:i|we) (?:cant|cannot|can not|am unable to|was unable to) (?!believe)
+  information | info | possible | mistake | (?:i|we) (?:cant|cannot|can not|am unable to|was unable to) (?!believe)
   (?:^|[.!] )(?:how|where|what|when|which|who|why) (?:do|does|did|can|could|is|are|should|would|will|to)`);
 
 /** Questions that ask nothing: "are you kidding me?", "what is wrong with you people?". */
