@@ -492,16 +492,7 @@ export function lexiconSignals(text: string): LexiconSignals {
 
 /** The lexicon's reading; `irony`: also look for praise closing a complaint (not in that complaint). */
 function readSignals(text: string, irony: boolean): LexiconSignals {
-  const signals: Signals = {
-    sum: 0,
-    positive: 0,
-    negative: 0,
-    anger: false,
-    angerWords: 0,
-    directed: false,
-    profanity: false,
-    negation: false,
-  };
+  const signals = emptySignals();
   const plain = withoutLinks(text).replace(/['’]/g, '');
   const shouting = isShouting(plain);
   const folded = foldText(plain).replace(/[^\p{L}\p{N}/#\s]+/gu, ' ').replace(/\s+/g, ' ').trim();
