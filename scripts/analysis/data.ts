@@ -163,9 +163,13 @@ export interface LabelledMessage {
  * `heldOut` only by the evaluation. Stratified by tone and intent, rows ordered by text hash, dealt
  * alternately across groups.
  */
+/** The out-of-domain sets, in the order they were written. */
+export const OUT_OF_DOMAIN_SETS = [1, 2, 3] as const;
+export type OutOfDomainSet = (typeof OUT_OF_DOMAIN_SETS)[number];
+
 export function outOfDomainSplit(
   name: 'tweets' | 'support',
-  set: 1 | 2 = 1,
+  set: OutOfDomainSet = 1,
 ): { tuning: LabelledMessage[]; heldOut: LabelledMessage[] } {
   const file = set === 1 ? `out-of-domain-${name}.jsonl` : `out-of-domain-${set}-${name}.jsonl`;
   const rows = readJsonl<LabelledMessage>(path.join(__dirname, file));

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Analysis, Intent, ToneLabel } from '@parley/contracts';
 import { analyzeMessage } from '@parley/domain';
-import { intentSplit, outOfDomainSplit, readJsonl, sharedDataDir, toneSplit } from './data';
+import { intentSplit, OUT_OF_DOMAIN_SETS, outOfDomainSplit, readJsonl, sharedDataDir, toneSplit } from './data';
 import { binaryScores, macroScores } from './metrics';
 
 interface Labelled {
@@ -128,10 +128,10 @@ if (require.main === module) {
     score('dev GoEmotions tone (trained on)', asTone(tone.dev)),
     score('dev Bitext intent (tuned on)', asIntent(intent.dev)),
     score('hand-written messages (unseen source)', handwritten),
-    ...([1, 2] as const).flatMap((set) =>
+    ...OUT_OF_DOMAIN_SETS.flatMap((set) =>
       (['tweets', 'support'] as const).flatMap((name) => {
         const split = outOfDomainSplit(name, set);
-        const label = `out-of-domain${set === 2 ? ' set 2' : ''} ${name}`;
+        const label = `out-of-domain${set === 1 ? '' : ` set ${set}`} ${name}`;
         return [
           score(`${label}, tuning half`, split.tuning),
           ...(withTest ? [score(`TEST ${label}, held-out half`, split.heldOut)] : []),

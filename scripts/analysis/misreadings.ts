@@ -1,12 +1,12 @@
 // What the analyser misreads in the tuning half of an out-of-domain set (never the held-out half):
 //
-//   node -r ./scripts/register.js scripts/analysis/misreadings.ts tweets|support tone|intent [1|2]
+//   node -r ./scripts/register.js scripts/analysis/misreadings.ts tweets|support tone|intent [1|2|3]
 import { analyzeMessage } from '@parley/domain';
-import { outOfDomainSplit } from './data';
+import { outOfDomainSplit, type OutOfDomainSet } from './data';
 
 const name = (process.argv[2] ?? 'tweets') as 'tweets' | 'support';
 const what = process.argv[3] === 'intent' ? 'intent' : 'tone';
-const set = process.argv[4] === '2' ? 2 : 1;
+const set = (Number(process.argv[4] ?? 1) || 1) as OutOfDomainSet;
 for (const row of outOfDomainSplit(name, set).tuning) {
   const analysis = analyzeMessage(row.text);
   const said = what === 'tone' ? analysis.tone.label : analysis.intent;

@@ -9,7 +9,7 @@ import type { ToneLabel } from '@parley/contracts';
 import { analyzeMessage, TONE_OVERRIDES } from '@parley/domain';
 import toneJson from '../../libs/domain/src/analysis/model/tone.json';
 import { crossValidationRows, outOfFold, predictShifted, scoresOf, SHIFT_STEPS } from './cv';
-import { outOfDomainSplit } from './data';
+import { OUT_OF_DOMAIN_SETS, outOfDomainSplit } from './data';
 import { TONE_BIAS_SHIFT, TONE_OPTIONS } from './tone-settings';
 
 const objective = (truth: readonly ToneLabel[], said: readonly ToneLabel[]): number => {
@@ -20,7 +20,7 @@ const objective = (truth: readonly ToneLabel[], said: readonly ToneLabel[]): num
 const items = outOfFold(crossValidationRows(), TONE_OPTIONS);
 const reddit = items.map((item) => item.row.label);
 const outOfDomain = (['tweets', 'support'] as const).map((name) =>
-  ([1, 2] as const).flatMap((set) =>
+  OUT_OF_DOMAIN_SETS.flatMap((set) =>
     outOfDomainSplit(name, set).tuning.filter((row): row is typeof row & { tone: ToneLabel } => row.tone !== undefined),
   ),
 );

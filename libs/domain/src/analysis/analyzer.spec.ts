@@ -282,6 +282,22 @@ describe('analyzeMessage: tweets and chat writing', () => {
     expect(lexiconSignals('goooood').score).toBe(lexiconSignals('good').score);
   });
 
+  it.each([
+    'i feel so irritated with everyone today',
+    'im feeling really grumpy this morning',
+    'i feel resentful towards my boss for what he said',
+    'Some people really need to learn manners. #offended',
+    '@user so annoying when the wifi drops every 5 minutes',
+  ])('reads anger named in the broad sense of emotion taxonomies (irritation, resentment) as angry: %s', (text) => {
+    expect(tone(text).label).toBe('angry');
+  });
+
+  it('keeps a slight annoyance, sadness and worry frustrated', () => {
+    expect(tone('the sizes run small, a bit annoying').label).toBe('frustrated');
+    expect(tone('i feel sad and lonely tonight').label).toBe('frustrated');
+    expect(tone('i feel so anxious about tomorrow').label).toBe('frustrated');
+  });
+
   it('ignores links and @handles, and reads hashtags as words', () => {
     expect(lexiconSignals('@HappyBank http://t.co/happy').score).toBe(0);
     expect(lexiconSignals('train cancelled again #NotHappy').score).toBeLessThan(0);

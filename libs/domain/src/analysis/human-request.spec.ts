@@ -56,6 +56,11 @@ describe('detectHumanRequest', () => {
       "ça fait 40 minutes que j'attends, il y a quelqu'un de réel ou pas ??",
       'Buongiorno, posso parlare con un operatore?',
       'vorrei una persona reale per favore',
+      'Can a human being look at my case please',
+      '@AmazonHelp can someone from your team DM me? the bot keeps looping',
+      "I don't want to talk to a bot",
+      'no more bots, seriously',
+      'stop with the automated replies',
     ])('%s', (text) => {
       expect(detectHumanRequest(text)).toBe(true);
     });
@@ -68,6 +73,9 @@ describe('detectHumanRequest', () => {
       'is there a person who signed for it?',
       'is anyone else having this problem?',
       'ho parlato con un operatore ieri',
+      "I'm not a bot, the captcha keeps failing",
+      'the bot was great, no need for a human',
+      'can a person check the order status online?',
     ])(
       'but not %s',
       (text) => {

@@ -130,12 +130,14 @@ const EN_WANT_PURPOSE = `(?! to (?!${alt(
   `,
 )}\\b))`;
 const EN_CALL = alt(
-  words`call, contact, phone, ring, email, text, reach out to, get back to, get in touch with, go over this with`,
+  words`call, contact, phone, ring, email, text, dm, pm, message, reach out to, get back to, get in touch with, go over this with`,
 );
 const EN_CALL_ME = `${EN_CALL} ${alt(
   words`me, us, her, him, them, my mum, my mom, my mother, my dad, my father, my wife, my husband, my partner`,
 )}\\b`;
-const EN_HELP_ME = `(?:${alt(words`help, assist`)} ${alt(words`me, us, with, please`)}|look at this)`;
+const EN_HELP_ME = `(?:${alt(words`help, assist`)} ${alt(words`me, us, with, please`)}|${alt(
+  words`look at, take a look at, have a look at, review, check, handle, deal with, sort out, go through`,
+)} ${alt(words`this, it, my case, my account, my issue, my ticket, my claim, my order, my complaint, my problem`)})`;
 const EN_HERE = alt(words`there, here, available, online, around`);
 const EN_ESCALATED = alt(words`
   this, it, me, my case, my issue, my ticket, my request, my complaint, the case, the issue, the ticket,
@@ -169,7 +171,7 @@ const EN_RULES: readonly Rule[] = [
   [[...EN_WANT, ...EN_GET], ` ${EN_NP_BROAD} ${EN_TALK_AFTER}\\b`],
   [
     words`have, get, can, could, will, would, please, need, want, let`,
-    ` ${EN_NP_GET} (?:${alt(words`please, actually, just, kindly, possibly, finally`)} )?(?:to )?${EN_CALL_ME}`,
+    ` ${EN_NP_GET} ${opt(EN_FROM_YOU)}(?:${alt(words`please, actually, just, kindly, possibly, finally`)} )?(?:to )?${EN_CALL_ME}`,
   ],
   [words`can, could, will, would`, ` ${EN_NP_STRICT} ${opt(EN_ADVERB)}${EN_HELP_ME}\\b`],
   [
@@ -576,7 +578,20 @@ function clausesOf(text: string): string[] {
   return clauses;
 }
 
+/**
+ * Turning the bot down is asking for a person: "I don't want to talk to a bot", "no more bots",
+ * "stop sending me automated replies". "I'm not a bot" (a captcha) is not.
+ */
+const REFUSES_BOT = new RegExp(
+  `(?:^| )(?:${alt(words`dont, do not, dont wanna, do not wanna, no longer`)} ${alt(words`want, wish, need`)} ` +
+    `(?:to ${alt(words`talk, speak, chat, deal`)} ${alt(words`to, with`)} )?` +
+    `|${alt(words`no more, enough with, enough of, im done with, i am done with, sick of, tired of, fed up with, stop with`)} )` +
+    `${opt(alt(words`a, the, this, that, your, these, another, some, talking to a, talking to the, talking to your`))}` +
+    `${alt(words`bot, bots, chatbot, chatbots, robot, robots, machine, automated replies, automated responses, automated messages, canned responses, canned replies, scripted answers`)}(?: |$)`,
+);
+
 function clauseRequestsHuman(clause: string): boolean {
+  if (REFUSES_BOT.test(clause)) return true;
   if (!HINT.test(clause)) return false;
   if (BARE.test(clause)) return true;
   const tokens = clause.split(' ');

@@ -39,7 +39,7 @@ const WORDS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   ...scored(-0.6, 'problem problems error errors seriously'),
   ...scored(-1.3, 'confused confusing slow late delayed missing wrong stuck worried ugh'),
   ...scored(-2, 'poor sad broken damaged fail failed failure waste wasted bug buggy'),
-  ...scored(-2.4, 'bad disappointed disappointing unhappy annoyed annoying frustrated frustrating upset'),
+  ...scored(-2.4, 'bad disappointed disappointing unhappy frustrated frustrating upset'),
   ...scored(-2.4, 'useless rude hopeless unreliable incorrect'),
   ...scored(-2.8, 'terrible awful horrible unacceptable nightmare dreadful shocking'),
   ...scored(-3.1, 'worst'),
@@ -59,6 +59,14 @@ const WORDS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
     -2.8,
     `disgusted disgust gross nasty vile revolting sickening repulsive nauseating creepy appalling
     outrageous infuriating infuriated enraged rage hateful insulting`,
+  ),
+  // Anger felt and named, in the broad sense emotion taxonomies give it (Shaver's anger family:
+  // irritation, exasperation, rage, resentment, contempt): "#annoyed", "i feel so irritated".
+  ...angry(
+    -2.4,
+    `annoyed annoying annoys annoyance irritated irritating irritates irritation irked irks irksome peeved miffed
+    aggravated aggravating agitated exasperated exasperating grumpy grouchy cranky resentful resent resentment
+    bitter bitterness spiteful vengeful hostile hostility wrath offended infuriates`,
   ),
   // Rage and contempt words from outside Reddit: tweets and support chats.
   ...angry(
