@@ -240,6 +240,30 @@ describe('analyzeMessage: intent', () => {
     expect(tone("I've contacted the Financial Ombudsman and sent them our correspondence.").label).toBe('angry');
   });
 
+  it.each([
+    '@sprintcare no signal inside my apartment since Tuesday',
+    '@McDonalds ordered 20 nuggets, got 14',
+    'my order arrived missing the charger',
+    '@netflix audio is out of sync on every show since the last update',
+    'El paquete llegó abierto y falta un producto',
+  ])('hears a breach stated as a plain fact as a complaint: %s', (text) => {
+    expect(analyzeMessage(text).intent).toBe('complaint');
+    expect(['frustrated', 'angry']).toContain(analyzeMessage(text).tone.label);
+  });
+
+  it('does not hear a complaint in a question or in news about nobody’s order', () => {
+    expect(intent('is anything missing from the starter kit?')).toBe('other');
+    expect(intent('missing my grandma today')).toBe('other');
+  });
+
+  it('reads a demand after an @handle or in a later sentence, and a regional lawyer or bank dispute', () => {
+    expect(intent('@comcastcares cancel my service. 3 outages this week')).toBe('cancel');
+    expect(intent('@SpotifyCares charged me for Family after I downgraded. refund the difference')).toBe('refund');
+    expect(intent('Je souhaite résilier mon abonnement immédiatement')).toBe('cancel');
+    expect(intent('Se non ricevo il rimborso entro lunedì mi rivolgo a un avvocato')).toBe('legal_threat');
+    expect(intent('return my money by Monday or I am disputing the charge with my bank')).toBe('legal_threat');
+  });
+
   it('needs a target for a grievance: the company, what it sells, or an @handle', () => {
     expect(intent("i'm really disappointed, this is the second faulty charger you've sent me")).toBe('complaint');
     expect(intent('bank app down AGAIN on payday, absolutely useless @NatWest_Help')).toBe('complaint');

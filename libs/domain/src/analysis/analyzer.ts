@@ -39,9 +39,9 @@ const LEGAL_THREAT = anyOf(`
   sue (?:you|u|your|the|this|them|for) | (?:will|going to|gonna|ill|i|we|shall) sue | suing
   report(?:ing)? (?:you|this|your company|it|them) to (?:the )?${REGULATOR}
   (?:complaint|complain|report) (?:to|with) (?:the )?${REGULATOR}
-  consumer protection | trading standards | abogados? | avocats? | anwalt | anwaltin | advogados?
+  consumer protection | trading standards | abogados? | avocats? | anwalt | anwaltin | advogados? | avvocat[oi]
   charge ?backs? | better business bureau | bbb | ftc | attorney general | ombudsman
-  dispute (?:the|this|these|my) (?:charges?|payments?|transactions?) (?:with|through) (?:my|the) (?:bank|card)
+  disput(?:e|ing) (?:the|this|these|my) (?:charges?|payments?|transactions?) (?:with|through) (?:my|the) (?:bank|card)
   demanda | denuncia | denunciar(?:les|los|te)? | plainte en justice | klage
   (?:take|taking|escalate|escalating) (?:it|this|you|them) to (?:the )?${REGULATOR}`);
 const REFUND = anyOf(`
@@ -150,8 +150,10 @@ export function intentOfProbabilities(
     return p(best) >= thresholds.model && MODEL_CUES[best].test(foldText(text)) ? best : rule;
   }
   if (rule === 'complaint' || rule === 'other') return rule;
-  const folded = foldText(statements(text)).replace(/'/g, '');
-  const whole = foldText(text).replace(/'/g, '');
+  // "@comcastcares cancel my service": the handle is an address, the demand opens the message.
+  const addressed = text.replace(/(?<![\p{L}\p{N}])@\w+/gu, ' ').trim();
+  const folded = foldText(statements(addressed)).replace(/'/g, '');
+  const whole = foldText(addressed).replace(/'/g, '');
   const demanded =
     (DEMAND.test(folded) && !ABOUT_POLICY.test(folded)) || (REQUEST_QUESTION.test(whole) && !ABOUT_POLICY_QUESTION.test(whole));
   return p('other') >= thresholds.other && !demanded ? 'other' : rule;
@@ -189,7 +191,7 @@ const GRIEVANCE_TARGET = anyOf(`
   products | purchase | bought | app | website | site | update | account | bill | billing | invoice | charged
   charge | charges | fee | fees | price | prices | payment | paid | subscription | plan | membership | refund
   warranty | repair | replacement | internet | wifi | broadband | connection | network | signal | server | servers
-  outage | outages | phone | laptop | device | flight | airline | train | trains | bus | booking | reservation
+  outage | outages | coverage | phone | laptop | device | flight | airline | train | trains | bus | booking | reservation
   hotel | store | shop | restaurant | pizza | food | meal | customer | checkout | coupon | discount | code | setup
   install | installation | ticket | reply | response | email | emails | call | calls | on hold | queue
   error | errors | bug | bugs | crash | crashes | session | feature | features | version | sync | login
@@ -200,6 +202,28 @@ const GRIEVANCE_TARGET = anyOf(`
   bestellung | paket | lieferung | rechnung | kundendienst | encomenda | pacote | conta | fatura | atendimento`);
 
 /**
+ * A breach stated as a plain fact, with no word of feeling: what was bought does not work, did
+ * not come, came wrong, or nobody answers ("no signal since Tuesday", "ordered 20 nuggets, got
+ * 14", "still restarts", "my playlists disappeared after the update", "llegó abierto").
+ */
+const BREACH = anyOf(String.raw`
+  keeps? (?:logging|crashing|failing|freezing|restarting|rebooting|dropping|disconnecting|charging|buffering|stopping|closing|cancell?ing|cutting|losing|kicking)
+  still (?:not|no|nothing|hasnt|havent|doesnt|wont|cant|restarts|crashes|shows|says|broken|charging|missing|down|waiting)
+  (?:no|zero|without) (?:signal|service|internet|wifi|broadband|power|heating|hot water|sound|audio|reply|replies|response|answer|update|confirmation|connection|coverage)
+  (?:been|its|it is|now) (?:\d+|two|three|four|five|six|seven|eight|nine|ten) (?:days|weeks|hours|hrs|months) | and counting | and (?:still )?nothing
+  since (?:the |your )?(?:last |latest |new |recent )?(?:update|upgrade|version|patch)
+  since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last (?:week|night|month)|this morning)
+  (?:stopped|no longer|doesnt|does not|didnt|did not|wont|will not|unable to|fails? to|failed to) (?:work|working|connect|load|open|start|turn on|charge|sign in|log in|play|sync|print|arrive|show up|let me)
+  (?:cant|cannot|can not) (?:connect|load|play|sync|print) | anymore | missing | disappeared | vanished | (?:just|all) gone
+  (?:someone elses|the wrong|a wrong|wrong) (?:order|item|package|parcel|size|colour|color|product|meal|edition)
+  out of sync | (?:arrived|came|showed up|turned up|delivered) (?:cold|late|broken|damaged|open|opened|missing|without|empty)
+  ordered \d+ [a-z ,]{0,20}got (?:only )?\d+ | cancell?ed on (?:me|us) | only (?:works?|connects?|charges?|plays?|loads?) (?:on|in|to|with|when|for|if)
+  mould | mouldy | mold | moldy | stale | rotten | expired | undercooked | jammed | already (?:broken|dead|failing|showing|stopped|cracked) | (?:after|even though|despite) (?:i |we )?(?:had )?(?:cancell?ed|downgraded|returned|paid|unsubscribed)
+  laughed at me | hung up on me | (?:was|were) (?:rude|unhelpful)
+  no funciona | falta | faltan | llego (?:roto|rota|abierto|abierta|danado|danada|tarde) | ne (?:marche|fonctionne) (?:pas|plus)
+  funktioniert nicht | kaputt | non funziona | mancano | manca | nao funciona | veio com defeito | arrivato (?:aperto|rotto|danneggiato)`);
+
+/**
  * A complaint in the speech-act sense: a negative mismatch between what was expected and what
  * happened ("WORST airline ever. lost my bag AGAIN", "thanks for nothing", "3 hours on hold").
  * Support-request data phrases few complaints this way, so beyond the rules and the model a
@@ -208,8 +232,8 @@ const GRIEVANCE_TARGET = anyOf(`
  * question but a rhetorical one ("are you kidding me?", "??").
  */
 function voicesGrievance(text: string, tone: ToneLabel): boolean {
-  if (!negative(tone)) return false;
   const folded = foldText(text).replace(/'/g, '');
+  if (!negative(tone) && !BREACH.test(folded)) return false;
   if (!GRIEVANCE_TARGET.test(folded) && !/(?<![\p{L}\p{N}])@\w/u.test(text)) return false;
   if (RHETORICAL.test(folded) || text.includes('??')) return true;
   return !text.includes('?') && !ASKS.test(folded);
@@ -222,14 +246,17 @@ function voicesGrievance(text: string, tone: ToneLabel): boolean {
  */
 const DEMAND = anyOf(`
   i (?:want|would like|need|demand|expect) | id like | i wanna | give me | (?:please|pls|plz)
-  ^(?:cancel|refund|stop|close|delete|terminate|end) | (?:immediately|right now|asap)
+  (?:^|[.!?] )(?:just )?(?:cancel|refund|stop|close|delete|terminate|end|reverse) | (?:immediately|right now|asap)
+  immediatement | inmediatamente | sofort | subito | imediatamente
   refund (?:me|it|that|this) | give (?:it|them) back | want (?:my|a|the) (?:money|refund)
-  bitte | por favor | sil vous plait | svp | merci de | gostaria | quiero | quisiera | ich mochte | je veux | je voudrais`);
+  bitte | por favor | sil vous plait | svp | merci de | gostaria | quiero | quisiera | ich mochte | ich will | je veux | je voudrais
+  je souhaite | voglio | vorrei | quero | desejo`);
 
 /** A question that asks for the thing itself: "can I get one of them refunded?", "could you refund the fee?". */
 const REQUEST_QUESTION = anyOf(`
   (?:can|could|would|will) (?:i|you|we|u) (?:please |pls |just )?(?:get|have|refund|cancel|close|delete|stop|process|reverse|end)
-  how (?:do|can|could) i (?:cancel|unsubscribe|close|delete|get (?:a|my) refund|get my money back)`);
+  how (?:do|can|could) i (?:cancel|unsubscribe|close|delete|get (?:a|my) refund|get my money back)
+  how (?:do|can|could) i (?:stop|end|turn off) (?:my|the|this|paying)`);
 
 /** The sentences of a message that are not questions: a demand may follow one ("...the 28th?? Refund me"). */
 function statements(text: string): string {
@@ -250,10 +277,10 @@ const negative = (label: ToneLabel): boolean => label === 'angry' || label === '
 /** Tone and intent of a visitor message. Pure and deterministic: the same text gives the same analysis. */
 export function analyzeMessage(text: string): Analysis {
   const sparse = sparseFeatures(text);
-  const intent = intentOfProbabilities(text, intentProbabilitiesOf(sparse));
   const signals = lexiconSignals(text);
   const tone = toneOfFeatures(text, sparse, signals);
-  if (intent === 'other' && voicesGrievance(text, tone.label)) return { tone, intent: 'complaint' };
+  let intent = intentOfProbabilities(text, intentProbabilitiesOf(sparse));
+  if (intent === 'other' && voicesGrievance(text, tone.label)) intent = 'complaint';
   // A threat of legal action is hostile, however calm its words ("my lawyer will be in touch").
   if (intent === 'legal_threat' && tone.label !== 'angry' && tone.label !== 'positive') {
     return { tone: withLabel('angry', tone.score), intent };

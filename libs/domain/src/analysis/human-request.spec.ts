@@ -61,6 +61,11 @@ describe('detectHumanRequest', () => {
       "I don't want to talk to a bot",
       'no more bots, seriously',
       'stop with the automated replies',
+      'stop sending me automated replies and have someone actually look at my account',
+      'been on hold 2 hrs... is anyone actually there?',
+      'I just need someone to go through it with me on the phone',
+      "can a member of your team reach out? it's a billing thing",
+      'Do you guys have live agents or is it only this bot?',
     ])('%s', (text) => {
       expect(detectHumanRequest(text)).toBe(true);
     });
@@ -76,6 +81,7 @@ describe('detectHumanRequest', () => {
       "I'm not a bot, the captcha keeps failing",
       'the bot was great, no need for a human',
       'can a person check the order status online?',
+      'I need someone to sign for the parcel',
     ])(
       'but not %s',
       (text) => {

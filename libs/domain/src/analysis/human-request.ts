@@ -64,6 +64,7 @@ const EN_ADJ = alt(
 const EN_STRICT = words`
   human, humans, human being, human beings, person, persons, agent, agents, representative, representatives,
   rep, reps, operator, operators, manager, managers, supervisor, supervisors, staff member, member of staff,
+  member of your team, member of the team, member of your staff,
   employee, employees, human help, human assistance, human support, live chat, live support, live help
 `;
 const EN_SOMEONE = words`someone, somebody, anyone, anybody`;
@@ -132,9 +133,9 @@ const EN_WANT_PURPOSE = `(?! to (?!${alt(
 const EN_CALL = alt(
   words`call, contact, phone, ring, email, text, dm, pm, message, reach out to, get back to, get in touch with, go over this with`,
 );
-const EN_CALL_ME = `${EN_CALL} ${alt(
+const EN_CALL_ME = `(?:${EN_CALL} ${alt(
   words`me, us, her, him, them, my mum, my mom, my mother, my dad, my father, my wife, my husband, my partner`,
-)}\\b`;
+)}\\b|reach out$)`;
 const EN_HELP_ME = `(?:${alt(words`help, assist`)} ${alt(words`me, us, with, please`)}|${alt(
   words`look at, take a look at, have a look at, review, check, handle, deal with, sort out, go through`,
 )} ${alt(words`this, it, my case, my account, my issue, my ticket, my claim, my order, my complaint, my problem`)})`;
@@ -154,6 +155,8 @@ const EN_PRESENT = alt(
 const EN_FROM_YOU = `from ${alt(
   words`your team, the team, your company, your side, support, your support team, sales, your sales team, customer service, billing`,
 )}`;
+/** "Is anyone actually there?" */
+const EN_REALLY = alt(words`actually, really, even, still`);
 /** "Anyone real I can talk to", "someone human". */
 const EN_REAL = alt(words`real, human, actual, alive, competent, live`);
 /** "Can I get a call back?": a person calling. */
@@ -171,7 +174,7 @@ const EN_RULES: readonly Rule[] = [
   [[...EN_WANT, ...EN_GET], ` ${EN_NP_BROAD} ${EN_TALK_AFTER}\\b`],
   [
     words`have, get, can, could, will, would, please, need, want, let`,
-    ` ${EN_NP_GET} ${opt(EN_FROM_YOU)}(?:${alt(words`please, actually, just, kindly, possibly, finally`)} )?(?:to )?${EN_CALL_ME}`,
+    ` ${EN_NP_GET} ${opt(EN_FROM_YOU)}(?:${alt(words`please, actually, just, kindly, possibly, finally`)} )?(?:to )?(?:${EN_CALL_ME}|${EN_HELP_ME}\\b)`,
   ],
   [words`can, could, will, would`, ` ${EN_NP_STRICT} ${opt(EN_ADVERB)}${EN_HELP_ME}\\b`],
   [
@@ -181,7 +184,7 @@ const EN_RULES: readonly Rule[] = [
   [words`is there, are there, is, i need, i want, get me`, ` ${alt(EN_SOMEONE)} ${EN_REAL}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b)`],
   [
     words`is, are, would, could`,
-    ` ${alt(EN_SOMEONE)} ${opt(EN_FROM_YOU)}${opt('be')}${EN_HERE}\\b(?! (?:yesterday|last|earlier|before))`,
+    ` ${alt(EN_SOMEONE)} ${opt(EN_FROM_YOU)}${opt(EN_REALLY)}${opt('be')}${EN_HERE}\\b(?! (?:yesterday|last|earlier|before))`,
   ],
   [[...EN_WANT, ...EN_GET, ...words`book, schedule, arrange`], ` ${opt(EN_DET)}${EN_CALLBACK}\\b`],
   [
@@ -189,6 +192,10 @@ const EN_RULES: readonly Rule[] = [
     ` ${opt('any')}${upTo(EN_ADJ, 2)}${alt(EN_BROAD)} ${EN_HERE}(?: ${alt(words`now, right now`)})?$`,
   ],
   [words`do you have, have you got, do you guys have, you got`, ` ${EN_NP_BROAD} ${EN_TALK_AFTER}\\b`],
+  // "Do you have live agents or is it only this bot?"
+  [words`do you have, have you got, do you guys have, do you even have`, ` ${opt(EN_DET)}${EN_REAL} ${alt(EN_BROAD)} or\\b`],
+  // "I just need someone to go through it with me".
+  [EN_WANT, ` ${alt(EN_SOMEONE)} ${opt(EN_FROM_YOU)}to ${alt(words`talk, speak, call, go through, go over, walk me through, explain, look at, help me, sort`)}\\b`],
   [words`where is, where are, wheres, where r`, ` ${EN_NP_BROAD}$`],
   [words`escalate`, `(?: ${EN_ESCALATED})?(?: ${alt(words`please, now, asap, immediately, right now`)})*$`],
 ];
@@ -208,7 +215,7 @@ const EN_BARE_TAIL = alt(
 );
 /** "Anyone there?", "any humans here?"; but "human here" is someone introducing themselves. */
 const EN_ANY_NOUN = `any ${upTo(EN_ADJ, 2)}${alt(EN_BARE_NOUNS)}`;
-const EN_PRESENCE = `(?:${alt(EN_SOMEONE)}|${EN_ANY_NOUN}) (?:${EN_HERE}|out there)`;
+const EN_PRESENCE = `(?:${alt(EN_SOMEONE)}|${EN_ANY_NOUN}) ${opt(EN_REALLY)}(?:${EN_HERE}|out there)`;
 const EN_BARE_NP = `${opt(EN_DET)}${upTo(EN_ADJ, 3)}${alt(EN_BARE_NOUNS)}${NOUN_END}`;
 const EN_BARE = `${upTo(EN_BARE_LEAD, 3)}(?:${EN_BARE_NP}|${EN_PRESENCE})(?: ${EN_BARE_TAIL})*`;
 
@@ -585,7 +592,7 @@ function clausesOf(text: string): string[] {
 const REFUSES_BOT = new RegExp(
   `(?:^| )(?:${alt(words`dont, do not, dont wanna, do not wanna, no longer`)} ${alt(words`want, wish, need`)} ` +
     `(?:to ${alt(words`talk, speak, chat, deal`)} ${alt(words`to, with`)} )?` +
-    `|${alt(words`no more, enough with, enough of, im done with, i am done with, sick of, tired of, fed up with, stop with`)} )` +
+    `|${alt(words`no more, enough with, enough of, im done with, i am done with, sick of, tired of, fed up with, stop with, stop sending me, stop sending`)} )` +
     `${opt(alt(words`a, the, this, that, your, these, another, some, talking to a, talking to the, talking to your`))}` +
     `${alt(words`bot, bots, chatbot, chatbots, robot, robots, machine, automated replies, automated responses, automated messages, canned responses, canned replies, scripted answers`)}(?: |$)`,
 );
