@@ -248,15 +248,17 @@ export function tuneTone(): void {
           classWeights: [angryWeight, 1, 1, 1],
         };
         const items = outOfFold(rows, options);
-        for (const [polarityFirst, lexiconAngerScore, frustratedWithAnger, lexiconPositive] of product(
+        for (const [polarityFirst, lexiconAngerScore, frustratedWithAnger, lexiconPositive, excitement] of product(
           grid('polarity-first', [TONE_OVERRIDES.polarityFirst ? 1 : 0]),
           grid('anger-score', [TONE_OVERRIDES.lexiconAngerScore]),
           grid('frustrated-with-anger', [TONE_OVERRIDES.frustratedWithAnger ? 1 : 0]),
           grid('lexicon-positive', [TONE_OVERRIDES.lexiconPositive]),
+          grid('excitement', [TONE_OVERRIDES.excitement]),
         )) {
           const overrides: ToneOverrides = {
             ...TONE_OVERRIDES,
             lexiconPositive,
+            excitement,
             polarityFirst: polarityFirst === 1,
             lexiconAngerScore,
             frustratedWithAnger: frustratedWithAnger === 1,
@@ -266,7 +268,7 @@ export function tuneTone(): void {
           console.log(
             `epochs=${epochs} minCount=${minCount} l2=${l2} denseL2=${denseL2} angryWeight=${angryWeight} polarityFirst=${polarityFirst} ` +
               `angerScore=${lexiconAngerScore} frustratedWithAnger=${frustratedWithAnger} ` +
-              `lexiconPositive=${lexiconPositive} ` +
+              `lexiconPositive=${lexiconPositive} excitement=${excitement} ` +
               `shift=${shift.join(',')} objective=${fmt(objective)} macroF1=${fmt(scores.macroF1)} ` +
               `macroRecall=${fmt(scores.macroRecall)}±${fmt(spread.macroRecallSd)} ` +
               `angerF1=${fmt(scores.angerF1)}±${fmt(spread.angerF1Sd)} ` +

@@ -230,7 +230,9 @@ describe('analyzeMessage: intent', () => {
   });
 
   it('does not read a plain request for a refund or a person as praise', () => {
-    expect(tone('I want a refund').label).toBe('neutral');
+    expect(tone('I want a refund').label).not.toBe('positive');
+    expect(tone("Hi, I'd like a refund for order 1234 please").label).toBe('neutral');
+    expect(tone('I want to cancel my subscription').label).toBe('neutral');
     expect(tone('I want a refund, thanks so much, you are wonderful').label).toBe('positive');
   });
 
@@ -254,6 +256,11 @@ describe('analyzeMessage: intent', () => {
   it('does not hear a complaint in a question or in news about nobody’s order', () => {
     expect(intent('is anything missing from the starter kit?')).toBe('other');
     expect(intent('missing my grandma today')).toBe('other');
+  });
+
+  it('hears a bare order after a grievance as anger, and a polite request as calm', () => {
+    expect(analyzeMessage('You billed me after I cancelled. Refund it.').tone.label).toBe('angry');
+    expect(analyzeMessage('You billed me after I cancelled, could you please refund it?').tone.label).not.toBe('angry');
   });
 
   it('reads a demand after an @handle or in a later sentence, and a regional lawyer or bank dispute', () => {
@@ -320,6 +327,12 @@ describe('analyzeMessage: tweets and chat writing', () => {
     expect(tone('the sizes run small, a bit annoying').label).toBe('frustrated');
     expect(tone('i feel sad and lonely tonight').label).toBe('frustrated');
     expect(tone('i feel so anxious about tomorrow').label).toBe('frustrated');
+  });
+
+  it('reads excitement ("!!") in a message with no negative word as positive, but not a question or a complaint', () => {
+    expect(tone('Sherlock tonight on BBC One, finally!!').label).toBe('positive');
+    expect(tone('is the new season out on Friday!!?').label).not.toBe('positive');
+    expect(tone('my order still has not arrived!!').label).not.toBe('positive');
   });
 
   it('ignores links and @handles, and reads hashtags as words', () => {

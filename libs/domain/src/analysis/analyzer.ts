@@ -272,6 +272,18 @@ const ABOUT_POLICY = anyOf(`${ABOUT_REFUNDS} | fee | fees`);
 const ABOUT_POLICY_QUESTION = anyOf(ABOUT_REFUNDS);
 
 const REQUESTS: ReadonlySet<Intent> = new Set(['refund', 'cancel', 'human_request']);
+
+/** A bare order, with no word of courtesy: "Refund it.", "refund the difference", "Get me a supervisor. now." */
+const BARE_ORDER = anyOf(String.raw`
+  (?:^|[.!] )(?:just |now )?(?:refund|cancel|close|delete|reverse|give me|get me|transfer me|put me through|connect me)
+  [.!] now[.!]*$`);
+const COURTESY = anyOf(`please | pls | plz | thanks | thank you | thx | hi | hello | hey | could | can | would | kindly | sorry`);
+
+/** An order given after a grievance is anger, whoever is asked: "You billed me after I cancelled. Refund it." */
+function ordersAfterGrievance(text: string, tone: ToneLabel): boolean {
+  const folded = foldText(statements(text.replace(/(?<![\p{L}\p{N}])@\w+/gu, ' ').trim())).replace(/'/g, '');
+  return BARE_ORDER.test(folded) && !COURTESY.test(folded) && (negative(tone) || BREACH.test(folded));
+}
 const negative = (label: ToneLabel): boolean => label === 'angry' || label === 'frustrated';
 
 /** Tone and intent of a visitor message. Pure and deterministic: the same text gives the same analysis. */
@@ -288,6 +300,9 @@ export function analyzeMessage(text: string): Analysis {
   // Whoever complains is not neutral, however calm the words.
   if ((intent === 'complaint' || intent === 'legal_threat') && !negative(tone.label)) {
     return { tone: withLabel('frustrated', tone.score), intent };
+  }
+  if (REQUESTS.has(intent) && tone.label !== 'angry' && ordersAfterGrievance(text, tone.label)) {
+    return { tone: withLabel('angry', Math.min(tone.score, TONE_THRESHOLDS.angry)), intent };
   }
   // Asking for a refund, a cancellation or a person is not praise unless the lexicon reads it so: the
   // model learned "I want..." as desire, which GoEmotions counts as positive.

@@ -43,6 +43,11 @@ export interface ToneOverrides {
   /** A lexicon score at or above this turns the model's "neutral" into "positive" (2: never). */
   lexiconPositive: number;
   /**
+   * This many "!" (0: never) in a message the lexicon does not read as negative, with no question,
+   * turn the model's "neutral" into "positive": "Sherlock tonight on BBC One, finally!!".
+   */
+  excitement: number;
+  /**
    * A negated sentiment word ("not happy", "not bad"), which a model of words and n-grams reads
    * poorly: when the lexicon's polarity disagrees with the model's, the lexicon's label wins.
    */
@@ -61,6 +66,7 @@ export const TONE_OVERRIDES: ToneOverrides = {
   frustratedWithAnger: false,
   lexiconNegative: -0.5,
   lexiconPositive: 0.5,
+  excitement: 2,
   negation: true,
   polarityFirst: false,
 };
@@ -86,6 +92,16 @@ export function toneOfProbabilities(
     }
     if (label === 'neutral' && signals.score <= overrides.lexiconNegative) label = 'frustrated';
     if (label === 'neutral' && signals.score >= overrides.lexiconPositive) label = 'positive';
+    if (
+      label === 'neutral' &&
+      overrides.excitement > 0 &&
+      signals.exclamations >= overrides.excitement &&
+      signals.score >= 0 &&
+      signals.questions === 0 &&
+      !signals.shouting
+    ) {
+      label = 'positive';
+    }
     if (overrides.lexiconAnger && signals.anger && signals.score <= overrides.lexiconAngerScore) label = 'angry';
     if (overrides.frustratedWithAnger && label === 'frustrated' && signals.anger) label = 'angry';
   }
