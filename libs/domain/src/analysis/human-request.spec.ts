@@ -66,6 +66,9 @@ describe('detectHumanRequest', () => {
       'I just need someone to go through it with me on the phone',
       "can a member of your team reach out? it's a billing thing",
       'Do you guys have live agents or is it only this bot?',
+      'who can I talk to about this?',
+      'how do i get a human on the line',
+      'call me asap',
     ])('%s', (text) => {
       expect(detectHumanRequest(text)).toBe(true);
     });

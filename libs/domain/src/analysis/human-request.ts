@@ -198,6 +198,11 @@ const EN_RULES: readonly Rule[] = [
   [EN_WANT, ` ${alt(EN_SOMEONE)} ${opt(EN_FROM_YOU)}to ${alt(words`talk, speak, call, go through, go over, walk me through, explain, look at, help me, sort`)}\\b`],
   [words`where is, where are, wheres, where r`, ` ${EN_NP_BROAD}$`],
   [words`escalate`, `(?: ${EN_ESCALATED})?(?: ${alt(words`please, now, asap, immediately, right now`)})*$`],
+  // "Who can I talk to about this?", "how do I get a human on the line".
+  [words`who can i, who do i, who should i, who could i, who can we, who do we`, ` ${alt(words`talk, speak, chat`)} ${alt(words`to, with`)}\\b`],
+  [words`how do i get, how can i get, how to get, how do we get, how can we get`, ` ${EN_NP_GET}`],
+  // "Call me asap", "phone me please": an order to call, the whole clause.
+  [words`call me, phone me, ring me, call us, phone us`, `(?: back)?(?: ${alt(words`please, asap, now, today, urgently, right away, when you can`)})*$`],
 ];
 const EN_BARE_NOUNS = [
   ...EN_STRICT,
@@ -466,7 +471,7 @@ const HINT = new RegExp(
     ...new Set(
       [
         ...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, ...IT_NOUNS, 'personne', 'jemand', 'escalate',
-        'call', 'rappelez', 'recontactez', 'qualcuno',
+        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring',
       ].map(
         (n) => n.slice(0, 4),
       ),
