@@ -16,10 +16,21 @@ import {
   type LexiconSignals,
   type ToneOverrides,
 } from '@parley/domain';
-import { hashText, toneSplit, type ToneExample } from './data';
+import path from 'node:path';
+import {
+  hashText,
+  intentSplit,
+  OUT_OF_DOMAIN_SETS,
+  outOfDomainTuning,
+  readJsonl,
+  sharedDataDir,
+  toneSplit,
+  type OutOfDomainSet,
+  type ToneExample,
+} from './data';
 import { trainLogistic, type TrainingExample, type TrainingOptions } from './logistic';
 import { binaryScores, macroScores } from './metrics';
-import { TONE_BIAS_SHIFT, TONE_OPTIONS, TONES } from './tone-settings';
+import { TONE_ADAPTATION_WEIGHT, TONE_BIAS_SHIFT, TONE_OPTIONS, TONE_SUPPORT_REQUEST_WEIGHT, TONES } from './tone-settings';
 
 export const FOLDS = 5;
 
@@ -65,6 +76,46 @@ const asTraining = (row: CachedTone): TrainingExample => ({
   label: TONES.indexOf(row.label),
 });
 
+/**
+ * The out-of-domain sets' tuning halves as extra tone training rows (tweets and support messages),
+ * each counting `weight` (0: none). Their held-out halves are never trained on.
+ */
+export function adaptationExamples(
+  weight: number,
+  sets: readonly OutOfDomainSet[] = OUT_OF_DOMAIN_SETS,
+  names: readonly ('tweets' | 'support')[] = ['tweets', 'support'],
+): TrainingExample[] {
+  if (weight === 0) return [];
+  return outOfDomainTuning(sets, names)
+    .filter((row): row is typeof row & { tone: ToneLabel } => row.tone !== undefined)
+    .map((row) => ({
+      sparse: sparseFeatures(row.text),
+      dense: toneDenseFeatures(lexiconSignals(row.text)),
+      label: TONES.indexOf(row.tone),
+      weight,
+    }));
+}
+
+/**
+ * Bitext's support requests of the training split as tone rows, each counting `weight` (0: none):
+ * offensive ones ("W") angry, the others neutral. They keep plain requests calm when rows written
+ * to be angry are added.
+ */
+export function supportRequestExamples(weight: number): TrainingExample[] {
+  if (weight === 0) return [];
+  const offensive = new Set(
+    readJsonl<{ text: string; tags: string }>(path.join(sharedDataDir(), 'intents-dev.jsonl'))
+      .filter((row) => row.tags.includes('W'))
+      .map((row) => row.text),
+  );
+  return intentSplit().train.map((row) => ({
+    sparse: sparseFeatures(row.text),
+    dense: toneDenseFeatures(lexiconSignals(row.text)),
+    label: TONES.indexOf(offensive.has(row.text) ? 'angry' : 'neutral'),
+    weight,
+  }));
+}
+
 export interface OutOfFold {
   row: CachedTone;
   /** Unshifted logits of the model that did not see the row. */
@@ -73,11 +124,15 @@ export interface OutOfFold {
 }
 
 /** Out-of-fold logits of every row for one training setting. */
-export function outOfFold(rows: readonly CachedTone[], options: TrainingOptions): OutOfFold[] {
+export function outOfFold(
+  rows: readonly CachedTone[],
+  options: TrainingOptions,
+  extra: readonly TrainingExample[] = [],
+): OutOfFold[] {
   const result: OutOfFold[] = [];
   for (let fold = 0; fold < FOLDS; fold++) {
     const json = trainLogistic(
-      rows.filter((row) => row.fold !== fold).map(asTraining),
+      [...rows.filter((row) => row.fold !== fold).map(asTraining), ...extra],
       options,
     );
     const model = new LinearModel<ToneLabel>({ ...json, bias: json.bias });
@@ -238,7 +293,9 @@ export function tuneTone(): void {
   for (const minCount of grid('min-count', [TONE_OPTIONS.minCount]))
   for (const l2 of grid('l2', [0.01, 0.03, 0.1])) {
     for (const denseL2 of grid('dense-l2', [TONE_OPTIONS.denseL2])) {
-      for (const angryWeight of grid('angry-weight', [1])) {
+      for (const angryWeight of grid('angry-weight', [1]))
+      for (const adaptWeight of grid('adapt-weight', [TONE_ADAPTATION_WEIGHT]))
+      for (const requestWeight of grid('request-weight', [TONE_SUPPORT_REQUEST_WEIGHT])) {
         const options: TrainingOptions = {
           ...TONE_OPTIONS,
           epochs,
@@ -247,7 +304,10 @@ export function tuneTone(): void {
           denseL2,
           classWeights: [angryWeight, 1, 1, 1],
         };
-        const items = outOfFold(rows, options);
+        const items = outOfFold(rows, options, [
+          ...adaptationExamples(adaptWeight),
+          ...supportRequestExamples(requestWeight),
+        ]);
         for (const [polarityFirst, lexiconAngerScore, frustratedWithAnger, lexiconPositive, excitement] of product(
           grid('polarity-first', [TONE_OVERRIDES.polarityFirst ? 1 : 0]),
           grid('anger-score', [TONE_OVERRIDES.lexiconAngerScore]),
@@ -266,7 +326,7 @@ export function tuneTone(): void {
           const { shift, scores, objective } = bestShift(items, overrides);
           const spread = foldSpread(items, shift, overrides);
           console.log(
-            `epochs=${epochs} minCount=${minCount} l2=${l2} denseL2=${denseL2} angryWeight=${angryWeight} polarityFirst=${polarityFirst} ` +
+            `epochs=${epochs} minCount=${minCount} l2=${l2} denseL2=${denseL2} angryWeight=${angryWeight} adaptWeight=${adaptWeight} requestWeight=${requestWeight} polarityFirst=${polarityFirst} ` +
               `angerScore=${lexiconAngerScore} frustratedWithAnger=${frustratedWithAnger} ` +
               `lexiconPositive=${lexiconPositive} excitement=${excitement} ` +
               `shift=${shift.join(',')} objective=${fmt(objective)} macroF1=${fmt(scores.macroF1)} ` +

@@ -185,3 +185,11 @@ export function outOfDomainSplit(
   ordered.forEach((row, i) => (i % 2 === 0 ? split.tuning : split.heldOut).push(row));
   return split;
 }
+
+/** The tuning halves of the out-of-domain sets, tweets and support messages (never a held-out half). */
+export function outOfDomainTuning(
+  sets: readonly OutOfDomainSet[] = OUT_OF_DOMAIN_SETS,
+  names: readonly ('tweets' | 'support')[] = ['tweets', 'support'],
+): LabelledMessage[] {
+  return sets.flatMap((set) => names.flatMap((name) => outOfDomainSplit(name, set).tuning));
+}

@@ -5,6 +5,8 @@ export interface TrainingExample {
   sparse: readonly string[];
   dense: readonly number[];
   label: number;
+  /** How much the example counts (1 unless given), multiplied into the class weight. */
+  weight?: number;
 }
 
 export interface TrainingOptions {
@@ -78,7 +80,8 @@ export function trainLogistic(
       label: example.label,
       weight:
         (options.balanced ? examples.length / (k * Math.max(1, perClass[example.label])) : 1) *
-        (options.classWeights?.[example.label] ?? 1),
+        (options.classWeights?.[example.label] ?? 1) *
+        (example.weight ?? 1),
     };
   });
 

@@ -23,4 +23,16 @@ export const TONE_OPTIONS: TrainingOptions = {
  * the best mean of macro-recall + anger F1 over GoEmotions 5-fold cross-validation and the
  * tuning halves of the three out-of-domain sets' tweets and support messages.
  */
-export const TONE_BIAS_SHIFT = [0, 0, 0, -0.25];
+export const TONE_BIAS_SHIFT = [-0.25, -0.25, 0, -0.25];
+
+/**
+ * Weight of each row of the out-of-domain sets' tuning halves (tweets and support messages) added
+ * to GoEmotions when training the tone model (0: not added).
+ */
+export const TONE_ADAPTATION_WEIGHT = 1;
+
+/**
+ * Weight of each of Bitext's support requests (training split) added as a tone row: offensive
+ * ones angry, the others neutral (0: not added).
+ */
+export const TONE_SUPPORT_REQUEST_WEIGHT = 0.25;

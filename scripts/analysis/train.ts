@@ -16,15 +16,24 @@ import {
 import {
   intentSplit,
   MODEL_INTENTS,
+  OUT_OF_DOMAIN_SETS,
+  outOfDomainTuning,
   REPO_ROOT,
+  type OutOfDomainSet,
   toneSplit,
   type IntentExample,
   type ToneExample,
 } from './data';
-import { tuneTone } from './cv';
+import { adaptationExamples, supportRequestExamples, tuneTone } from './cv';
 import { trainLogistic, type TrainingExample, type TrainingOptions } from './logistic';
 import { binaryScores } from './metrics';
-import { TONE_BIAS_SHIFT, TONE_OPTIONS, TONES } from './tone-settings';
+import {
+  TONE_ADAPTATION_WEIGHT,
+  TONE_BIAS_SHIFT,
+  TONE_OPTIONS,
+  TONE_SUPPORT_REQUEST_WEIGHT,
+  TONES,
+} from './tone-settings';
 import { emojiLexicon } from './emoji-lexicon';
 import { vaderLexicon } from './vader-lexicon';
 
@@ -64,14 +73,47 @@ function intentExamples(rows: readonly IntentExample[]): TrainingExample[] {
 export { TONE_BIAS_SHIFT, TONE_OPTIONS };
 
 /** The tone model, trained on train + dev once cross-validation has chosen its settings. */
-export function trainTone(options = TONE_OPTIONS, shift = TONE_BIAS_SHIFT): LinearModelJson {
+export function trainTone(
+  options = TONE_OPTIONS,
+  shift = TONE_BIAS_SHIFT,
+  adaptation = [
+    ...adaptationExamples(TONE_ADAPTATION_WEIGHT),
+    ...supportRequestExamples(TONE_SUPPORT_REQUEST_WEIGHT),
+  ],
+): LinearModelJson {
   const split = toneSplit();
-  const model = trainLogistic(toneExamples([...split.train, ...split.dev]), options);
+  const model = trainLogistic([...toneExamples([...split.train, ...split.dev]), ...adaptation], options);
   return { ...model, bias: model.bias.map((b, i) => Math.round((b + shift[i]) * 1000) / 1000) };
 }
 
-export function trainIntent(options = INTENT_OPTIONS): LinearModelJson {
-  return trainLogistic(intentExamples(intentSplit().train), options);
+/**
+ * Weight of each row of the out-of-domain sets' tuning halves added to Bitext's training split
+ * when training the intent model (0: not added). Legal threats are left out: the model has no
+ * class for them (rules read them).
+ */
+export const INTENT_ADAPTATION_WEIGHT = 0;
+
+/** The out-of-domain tuning halves as intent training rows. */
+export function intentAdaptationExamples(
+  weight: number,
+  sets: readonly OutOfDomainSet[] = OUT_OF_DOMAIN_SETS,
+): TrainingExample[] {
+  if (weight === 0) return [];
+  return outOfDomainTuning(sets)
+    .filter((row) => row.intent !== undefined && row.intent !== 'legal_threat')
+    .map((row) => ({
+      sparse: sparseFeatures(row.text),
+      dense: [],
+      label: MODEL_INTENTS.indexOf(row.intent as (typeof MODEL_INTENTS)[number]),
+      weight,
+    }));
+}
+
+export function trainIntent(
+  options = INTENT_OPTIONS,
+  adaptation = intentAdaptationExamples(INTENT_ADAPTATION_WEIGHT),
+): LinearModelJson {
+  return trainLogistic([...intentExamples(intentSplit().train), ...adaptation], options);
 }
 
 /** Development-split scores of the intent thresholds (with the committed weights). */

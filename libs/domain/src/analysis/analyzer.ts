@@ -214,7 +214,7 @@ const BREACH = anyOf(String.raw`
   since (?:the |your )?(?:last |latest |new |recent )?(?:update|upgrade|version|patch)
   since (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|last (?:week|night|month)|this morning)
   (?:stopped|no longer|doesnt|does not|didnt|did not|wont|will not|unable to|fails? to|failed to) (?:work|working|connect|load|open|start|turn on|charge|sign in|log in|play|sync|print|arrive|show up|let me)
-  (?:cant|cannot|can not) (?:connect|load|play|sync|print) | anymore | missing | disappeared | vanished | (?:just|all) gone
+  never (?:arrived|came|turned up|showed up|got here|delivered) | (?:cant|cannot|can not) (?:connect|load|play|sync|print) | anymore | missing | disappeared | vanished | (?:just|all) gone
   (?:someone elses|the wrong|a wrong|wrong) (?:order|item|package|parcel|size|colour|color|product|meal|edition)
   out of sync | (?:arrived|came|showed up|turned up|delivered) (?:cold|late|broken|damaged|open|opened|missing|without|empty)
   ordered \d+ [a-z ,]{0,20}got (?:only )?\d+ | cancell?ed on (?:me|us) | only (?:works?|connects?|charges?|plays?|loads?) (?:on|in|to|with|when|for|if)
