@@ -1,8 +1,9 @@
 // The tone model's bias shifts chosen over three kinds of text at once: GoEmotions (Reddit) by
 // 5-fold cross-validation over train + dev, and the tuning halves of both out-of-domain sets'
 // tweets and support-chat messages through the whole analyser (its rules included); each kind
-// weighs a third. The held-out halves and the GoEmotions test split are never read here. Run
-// after `npm run train:analysis`:
+// weighs a third. The held-out halves and the GoEmotions test split are never read here. Only
+// sound while the tuning halves are not tone training rows (TONE_ADAPTATION_WEIGHT = 0); otherwise
+// compare shifts with adapt.ts --shift. Run after `npm run train:analysis`:
 //
 //   node -r ./scripts/register.js scripts/analysis/tune-shift.ts
 import type { ToneLabel } from '@parley/contracts';
