@@ -69,6 +69,15 @@ describe('detectHumanRequest', () => {
       'who can I talk to about this?',
       'how do i get a human on the line',
       'call me asap',
+      'please ask someone to call me',
+      'I want this escalated',
+      'get a manager on the phone',
+      'Necesito que alguien me llame',
+      "Je voudrais qu'un conseiller me rappelle",
+      'Bitte rufen Sie mich zurück',
+      'Ich möchte einen Rückruf',
+      'Podem me ligar?',
+      'Potete richiamarmi?',
     ])('%s', (text) => {
       expect(detectHumanRequest(text)).toBe(true);
     });
@@ -85,6 +94,8 @@ describe('detectHumanRequest', () => {
       'the bot was great, no need for a human',
       'can a person check the order status online?',
       'I need someone to sign for the parcel',
+      'I asked someone to call me back yesterday and nobody did',
+      "I don't want this escalated",
     ])(
       'but not %s',
       (text) => {

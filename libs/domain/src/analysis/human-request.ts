@@ -110,7 +110,7 @@ const EN_TRANSFER_OBJECT = alt(
 const EN_TRANSFER_FILLER = alt(
   words`
     over, through, back, directly, now, please, up, in touch, in contact, on the phone, on the line,
-    on a call
+    on a call, on
   `,
 );
 const EN_WANT = words`
@@ -203,6 +203,10 @@ const EN_RULES: readonly Rule[] = [
   [words`how do i get, how can i get, how to get, how do we get, how can we get`, ` ${EN_NP_GET}`],
   // "Call me asap", "phone me please": an order to call, the whole clause.
   [words`call me, phone me, ring me, call us, phone us`, `(?: back)?(?: ${alt(words`please, asap, now, today, urgently, right away, when you can`)})*$`],
+  // "Please ask someone to call me", "I want this escalated", "get a manager on the phone".
+  [words`ask, get`, ` ${EN_NP_GET} to (?:${EN_CALL_ME}|${EN_HELP_ME}\\b)`],
+  [EN_WANT, ` ${alt(words`this, it, my case, my complaint, my issue, my ticket`)} escalated\\b`],
+  [words`get`, ` ${EN_NP_STRICT} ${alt(words`on the phone, on the line, on a call, on chat`)}\\b`],
 ];
 const EN_BARE_NOUNS = [
   ...EN_STRICT,
@@ -268,6 +272,9 @@ const ES_RULES: readonly Rule[] = [
     words`me puede, me pueden, me podria, me podrian, nos puede, nos pueden, que me, que nos`,
     ` ${alt(words`atender, atienda, atiendan, llamar, llame, contactar, contacte`)} ${esNp(ES_BROAD)}`,
   ],
+  // "Necesito que alguien me llame", "que un asesor me contacte".
+  [words`que`, ` ${esNp(ES_BROAD)} ${alt(words`me, nos`)} ${alt(words`llame, llamen, atienda, atiendan, contacte, contacten`)}\\b`],
+  [words`llamenme, llameme, llamame`, `\\b`],
 ];
 const ES_BARE_LEAD = alt(words`hola, por favor, oiga, oye, si`);
 const ES_BARE_TAIL = alt(words`por favor, porfa, porfavor, ya, ahora, ahora mismo, urgente, gracias`);
@@ -314,6 +321,8 @@ const FR_RULES: readonly Rule[] = [
     ` ${alt(words`peut, pourrait, peut il, pourrait il`)} ${alt(words`me, nous`)} ${alt(words`rappeler, appeler, contacter, recontacter`)}\\b`,
   ],
   [words`rappelez, recontactez`, ` ${alt(words`moi, nous`)}\\b`],
+  // "Je voudrais qu'un conseiller me rappelle".
+  [words`qu`, ` ${frNp(FR_BROAD)} ${alt(words`me, nous`)} ${alt(words`rappelle, appelle, contacte, recontacte`)}\\b`],
 ];
 const FR_BARE_LEAD = alt(words`bonjour, svp, s il vous plait, oui`);
 const FR_BARE_TAIL = alt(
@@ -370,6 +379,9 @@ const DE_RULES: readonly Rule[] = [
   ],
   [words`gibt es, ist da, ist hier, ist dort, sind da`, ` ${DE_NP_OR_SOMEONE}(?:$| ${DE_HERE}\\b)`],
   [words`ist, ist gerade, ist denn`, ` ${DE_SOMEONE} ${DE_HERE}\\b`],
+  // "Bitte rufen Sie mich zurück", "ich möchte einen Rückruf".
+  [words`rufen sie mich, ruf mich, ruft mich, rufen sie uns`, ` ${DE_SOFT}${alt(words`zuruck, an`)}\\b`],
+  [DE_WANT, ` ${DE_SOFT}${alt(words`einen ruckruf, ruckruf`)}\\b`],
 ];
 const DE_BARE_NP = `(?:${DE_NP_BUT_MENSCH}|(?:${DE_DET}|${DE_ADJ}) mensch)`;
 const DE_BARE_TAIL = alt(words`bitte, sofort, jetzt, danke, schnell`);
@@ -407,6 +419,9 @@ const PT_RULES: readonly Rule[] = [
   [PT_TRANSFER, ` (?:${alt(words`para, pra, com, ao, a`)} )?${ptNp(PT_BROAD)}`],
   [PT_WANT, ` ${ptNp(PT_STRICT)}`],
   [words`tem, ha, existe`, ` ${ptNp(PT_BROAD)}(?:$| ${PT_HERE}\\b)`],
+  // "Podem me ligar?", "me liguem por favor".
+  [words`podem, pode, podiam, podia, alguem pode`, ` ${alt(words`me ligar, me retornar, ligar para mim, me telefonar`)}\\b`],
+  [words`me liguem, me ligue, liguem me, ligue me`, `(?:$| ${alt(words`por favor, urgente, agora, hoje`)})`],
 ];
 const PT_BARE_TAIL = alt(words`por favor, pfv, pf, agora, ja, urgente, obrigado, obrigada`);
 const PT_BARE = `(?:${alt(words`ola, oi, por favor`)} ){0,2}${ptNp(PT_BROAD)}(?: ${PT_BARE_TAIL})*`;
@@ -424,6 +439,8 @@ const IT_RULES: readonly Rule[] = [
     ` ${opt(alt(words`con, a, al, alla, all`))}${IT_NP}`,
   ],
   [words`vorrei, voglio, ho bisogno di, mi serve, c e, ce, c e un, ce un`, ` ${IT_NP}`],
+  [words`potete, puoi, puo, potreste, potrebbe`, ` ${alt(words`richiamarmi, chiamarmi, ricontattarmi`)}\\b`],
+  [words`richiamatemi, chiamatemi, ricontattatemi`, `\\b`],
   [words`qualcuno, qualcuno di reale, qualcuno di vero`, ` ${opt('mi')}(?:puo|potrebbe) ${alt(words`richiamarmi, chiamarmi, aiutarmi, rispondere`)}\\b`],
 ];
 const IT_BARE = `(?:${alt(words`ciao, salve, buongiorno, per favore`)} ){0,2}${IT_NP}(?: ${alt(words`per favore, grazie, subito`)})*`;
@@ -471,7 +488,7 @@ const HINT = new RegExp(
     ...new Set(
       [
         ...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, ...IT_NOUNS, 'personne', 'jemand', 'escalate',
-        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring',
+        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring', 'escalated', 'llame', 'rappelle', 'rufen', 'ruckruf', 'ligar', 'ligue', 'richiam', 'chiamat', 'llamenme', 'llameme', 'llamame',
       ].map(
         (n) => n.slice(0, 4),
       ),
