@@ -78,6 +78,14 @@ describe('detectHumanRequest', () => {
       'Ich möchte einen Rückruf',
       'Podem me ligar?',
       'Potete richiamarmi?',
+      'Is there a human anywhere in your company?',
+      'I want the complaints manager, not another first line agent',
+      'any way to get a live agent?',
+      'can a human please look at my ban appeal?',
+      'Is there someone who could phone me and walk me through the setup?',
+      "I'd rather sort this over the phone with someone",
+      'Requesting escalation to a supervisor regarding claim #A-77102.',
+      'Could someone from your billing team please phone me?',
     ])('%s', (text) => {
       expect(detectHumanRequest(text)).toBe(true);
     });
@@ -96,6 +104,7 @@ describe('detectHumanRequest', () => {
       'I need someone to sign for the parcel',
       'I asked someone to call me back yesterday and nobody did',
       "I don't want this escalated",
+      "I'd rather not deal with a person, just email me",
     ])(
       'but not %s',
       (text) => {

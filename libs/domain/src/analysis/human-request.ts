@@ -58,7 +58,7 @@ const EN_ADJ = alt(
     flesh and blood, breathing, real life, english speaking, spanish speaking, customer service,
     customer support, customer care, support, service, sales, senior, different, other, competent,
     qualified, knowledgeable, friendly, available, technical, tech, billing, fucking, freaking, frickin,
-    damn, bloody, goddamn
+    damn, bloody, goddamn, complaints, escalations, accounts, duty, floor, store, branch
   `,
 );
 const EN_STRICT = words`
@@ -138,7 +138,7 @@ const EN_CALL_ME = `(?:${EN_CALL} ${alt(
 )}\\b|reach out$)`;
 const EN_HELP_ME = `(?:${alt(words`help, assist`)} ${alt(words`me, us, with, please`)}|${alt(
   words`look at, take a look at, have a look at, review, check, handle, deal with, sort out, go through`,
-)} ${alt(words`this, it, my case, my account, my issue, my ticket, my claim, my order, my complaint, my problem`)})`;
+)} (?:${alt(words`this, it, that`)}|my(?: [a-z]+){1,3}))`;
 const EN_HERE = alt(words`there, here, available, online, around`);
 const EN_ESCALATED = alt(words`
   this, it, me, my case, my issue, my ticket, my request, my complaint, the case, the issue, the ticket,
@@ -147,14 +147,17 @@ const EN_ESCALATED = alt(words`
 const EN_PRESENT = alt(
   words`
     there, here, available, online, around, on the line, on the other end, on the other side, who can help,
-    that can help, to help, i can call, i can contact, i can reach, to call, to contact
+    that can help, to help, i can call, i can contact, i can reach, to call, to contact, anywhere,
+    in your company, at your company, in this company, who could help
   `,
 );
+/** "Is there someone who could phone me". */
+const EN_WHO_CALLS = `${alt(words`who, that`)} ${alt(words`can, could, would, will`)} ${alt(words`phone, call, ring, contact, email, help`)} ${alt(words`me, us`)}`;
 
 /** "Is someone from your team available". */
-const EN_FROM_YOU = `from ${alt(
+const EN_FROM_YOU = `from (?:${alt(
   words`your team, the team, your company, your side, support, your support team, sales, your sales team, customer service, billing`,
-)}`;
+)}|${alt(words`your, the`)}(?: [a-z]+){1,2} ${alt(words`team, department, office, side`)})`;
 /** "Is anyone actually there?" */
 const EN_REALLY = alt(words`actually, really, even, still`);
 /** "Anyone real I can talk to", "someone human". */
@@ -179,7 +182,7 @@ const EN_RULES: readonly Rule[] = [
   [words`can, could, will, would`, ` ${EN_NP_STRICT} ${opt(EN_ADVERB)}${EN_HELP_ME}\\b`],
   [
     words`is there, are there, if there is, if theres, if there are, whether there is, whether theres`,
-    ` ${EN_NP_BROAD}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b)`,
+    ` ${EN_NP_BROAD}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b| ${EN_WHO_CALLS}\\b)`,
   ],
   [words`is there, are there, is, i need, i want, get me`, ` ${alt(EN_SOMEONE)} ${EN_REAL}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b)`],
   [
@@ -200,7 +203,11 @@ const EN_RULES: readonly Rule[] = [
   [words`escalate`, `(?: ${EN_ESCALATED})?(?: ${alt(words`please, now, asap, immediately, right now`)})*$`],
   // "Who can I talk to about this?", "how do I get a human on the line".
   [words`who can i, who do i, who should i, who could i, who can we, who do we`, ` ${alt(words`talk, speak, chat`)} ${alt(words`to, with`)}\\b`],
-  [words`how do i get, how can i get, how to get, how do we get, how can we get`, ` ${EN_NP_GET}`],
+  [words`how do i get, how can i get, how to get, how do we get, how can we get, any way to get, a way to get, anyway to get`, ` ${EN_NP_GET}`],
+  // "Requesting escalation to a supervisor".
+  [words`escalation`, ` to ${EN_NP_BROAD}`],
+  // "I'd rather sort this over the phone with someone", "I'd prefer to discuss this with someone".
+  [words`id rather, i would rather, id prefer to, i would prefer to, i prefer to`, `(?! not)(?: [a-z]+){1,6} with ${EN_NP_GET}`],
   // "Call me asap", "phone me please": an order to call, the whole clause.
   [words`call me, phone me, ring me, call us, phone us`, `(?: back)?(?: ${alt(words`please, asap, now, today, urgently, right away, when you can`)})*$`],
   // "Please ask someone to call me", "I want this escalated", "get a manager on the phone".
