@@ -18,6 +18,8 @@ const list = (name: string, fallback: string): number[] =>
 const weights = list('weights', '0,1,3');
 const intentWeights = list('intent-weights', '0');
 const anchorWeights = list('anchor-weights', '0');
+const intentClasses =
+  process.argv.find((a) => a.startsWith('--intent-classes='))?.slice(17).split(',') ?? undefined;
 const shift = process.argv.some((a) => a.startsWith('--shift=')) ? list('shift', '') : undefined;
 const toneFile = path.join(MODEL_DIR, 'tone.json');
 const intentFile = path.join(MODEL_DIR, 'intent.json');
@@ -33,7 +35,7 @@ try {
         ...adaptationExamples(weight, others, names),
         ...supportRequestExamples(anchor),
       ]))}\n`);
-      writeFileSync(intentFile, `${JSON.stringify(trainIntent(undefined, intentAdaptationExamples(intentWeight, others)))}\n`);
+      writeFileSync(intentFile, `${JSON.stringify(trainIntent(undefined, intentAdaptationExamples(intentWeight, others, intentClasses)))}\n`);
       const scores = execFileSync(
         process.execPath,
         ['-r', './scripts/register.js', 'scripts/analysis/tuning-scores.ts', String(left), '--bitext'],

@@ -97,10 +97,11 @@ export const INTENT_ADAPTATION_WEIGHT = 0;
 export function intentAdaptationExamples(
   weight: number,
   sets: readonly OutOfDomainSet[] = OUT_OF_DOMAIN_SETS,
+  intents: readonly string[] = MODEL_INTENTS,
 ): TrainingExample[] {
   if (weight === 0) return [];
   return outOfDomainTuning(sets)
-    .filter((row) => row.intent !== undefined && row.intent !== 'legal_threat')
+    .filter((row) => row.intent !== undefined && row.intent !== 'legal_threat' && intents.includes(row.intent))
     .map((row) => ({
       sparse: sparseFeatures(row.text),
       dense: [],

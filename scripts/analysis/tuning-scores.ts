@@ -12,8 +12,15 @@ const parts = (['tweets', 'support'] as const).map((name) => {
   const said = rows.map((row) => analyzeMessage(row.text));
   const toned = rows.flatMap((row, i) => (row.tone === undefined ? [] : [[row.tone, said[i].tone.label] as const]));
   const tone = scoresOf(toned.map(([truth]) => truth), toned.map(([, label]) => label));
-  const complaint = binaryScores(rows.map((row) => row.intent ?? 'other'), said.map((a) => a.intent), 'complaint');
-  return `${name} recall=${tone.macroRecall.toFixed(3)} anger=${tone.angerF1.toFixed(3)} complaint=${complaint.f1.toFixed(3)}`;
+  const intents = rows.map((row) => row.intent ?? 'other');
+  const complaint = binaryScores(intents, said.map((a) => a.intent), 'complaint');
+  const found = said.filter((a, i) => a.intent === 'human_request' && intents[i] === 'human_request').length;
+  const wanted = intents.filter((intent) => intent === 'human_request').length;
+  const falseHuman = said.filter((a, i) => a.intent === 'human_request' && intents[i] !== 'human_request').length;
+  return (
+    `${name} recall=${tone.macroRecall.toFixed(3)} anger=${tone.angerF1.toFixed(3)} complaint=${complaint.f1.toFixed(3)} ` +
+    `human=${found}/${wanted} falseHuman=${falseHuman}`
+  );
 });
 console.log(parts.join('  '));
 
