@@ -164,7 +164,7 @@ export interface LabelledMessage {
  * alternately across groups.
  */
 /** The out-of-domain sets, in the order they were written. */
-export const OUT_OF_DOMAIN_SETS = [1, 2, 3, 4, 5] as const;
+export const OUT_OF_DOMAIN_SETS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
 export type OutOfDomainSet = (typeof OUT_OF_DOMAIN_SETS)[number];
 
 export function outOfDomainSplit(
