@@ -86,6 +86,25 @@ describe('detectHumanRequest', () => {
       "I'd rather sort this over the phone with someone",
       'Requesting escalation to a supervisor regarding claim #A-77102.',
       'Could someone from your billing team please phone me?',
+      'Kindly arrange for a customer care officer to call me regarding my account.',
+      'Kindly arrange a call from a senior officer at the earliest.',
+      'is it possible to schedule an appointment with one of your advisors?',
+      'I demand that a supervisor phones me today.',
+      'is there a real person monitoring this account or is it all automated?',
+      'representative representative REPRESENTATIVE',
+      'spk to sum1 pls urgnt',
+      'Necesito que una persona de su equipo me llame.',
+      'Exijo que un supervisor se ponga en contacto conmigo hoy mismo.',
+      '¿Me pueden pasar con un agente?',
+      'Je demande à parler à votre supérieur hiérarchique.',
+      "Je souhaiterais être contacté par téléphone par un responsable du service client.",
+      "Est-ce qu'un technicien peut me rappeler demain matin ?",
+      'Gibt es hier auch einen Berater aus Fleisch und Blut?',
+      'Könnte mich ein Energieberater persönlich beraten?',
+      'Chiedo di essere contattato telefonicamente da un vostro responsabile.',
+      'Vorrei fissare un appuntamento con un consulente in filiale.',
+      'Solicito que um gerente entre em contato comigo por telefone.',
+      'Gostaria de marcar uma reunião com um consultor.',
     ])('%s', (text) => {
       expect(detectHumanRequest(text)).toBe(true);
     });
@@ -105,6 +124,8 @@ describe('detectHumanRequest', () => {
       'I asked someone to call me back yesterday and nobody did',
       "I don't want this escalated",
       "I'd rather not deal with a person, just email me",
+      'my financial advisor told me to ask about the fees',
+      'the consultant who visited was very helpful',
     ])(
       'but not %s',
       (text) => {

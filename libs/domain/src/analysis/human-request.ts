@@ -65,7 +65,9 @@ const EN_STRICT = words`
   human, humans, human being, human beings, person, persons, agent, agents, representative, representatives,
   rep, reps, operator, operators, manager, managers, supervisor, supervisors, staff member, member of staff,
   member of your team, member of the team, member of your staff,
-  employee, employees, human help, human assistance, human support, live chat, live support, live help
+  employee, employees, human help, human assistance, human support, live chat, live support, live help,
+  officer, officers, advisor, advisors, adviser, advisers, consultant, consultants, specialist, specialists,
+  executive, executives
 `;
 const EN_SOMEONE = words`someone, somebody, anyone, anybody`;
 const EN_BROAD = [
@@ -148,6 +150,7 @@ const EN_PRESENT = alt(
   words`
     there, here, available, online, around, on the line, on the other end, on the other side, who can help,
     that can help, to help, i can call, i can contact, i can reach, to call, to contact, anywhere,
+    monitoring, reading, behind, answering, reading this, behind this,
     in your company, at your company, in this company, who could help
   `,
 );
@@ -189,7 +192,22 @@ const EN_RULES: readonly Rule[] = [
     words`is, are, would, could`,
     ` ${alt(EN_SOMEONE)} ${opt(EN_FROM_YOU)}${opt(EN_REALLY)}${opt('be')}${EN_HERE}\\b(?! (?:yesterday|last|earlier|before))`,
   ],
-  [[...EN_WANT, ...EN_GET, ...words`book, schedule, arrange`], ` ${opt(EN_DET)}${EN_CALLBACK}\\b`],
+  [[...EN_WANT, ...EN_GET, ...words`book, schedule, arrange`], ` ${opt(EN_DET)}(?:[a-z]+ )?${EN_CALLBACK}\\b`],
+  // "Kindly arrange a call from a senior officer".
+  [
+    [...EN_WANT, ...EN_GET, ...words`book, schedule, arrange`],
+    ` ${opt(EN_DET)}(?:[a-z]+ )?${alt(words`call, phone call, callback, call back, visit`)} from ${EN_NP_BROAD}`,
+  ],
+  // "Can I book a call with a senior advisor?", "schedule an appointment with one of your advisors".
+  [
+    [...EN_WANT, ...EN_GET, ...words`book, schedule, arrange, set up, have, organise, organize, make`],
+    ` ${opt(EN_DET)}(?:[a-z]+ )?${alt(words`call, phone call, video call, appointment, meeting, chat, conversation`)} with ${EN_NP_BROAD}`,
+  ],
+  // "Kindly arrange for a customer care officer to call me", "I demand that a supervisor phones me".
+  [
+    words`arrange for, ask for, demand that, request that, ask that, insist that, need, want`,
+    ` ${EN_NP_GET}(?: [a-z]+){0,2} (?:to )?${alt(words`call, calls, phone, phones, ring, rings, contact, contacts`)} ${alt(words`me, us`)}\\b`,
+  ],
   [
     words`is, are`,
     ` ${opt('any')}${upTo(EN_ADJ, 2)}${alt(EN_BROAD)} ${EN_HERE}(?: ${alt(words`now, right now`)})?$`,
@@ -263,7 +281,8 @@ const ES_TRANSFER = words`
   pasame, paseme, pasarme, comunicame, comuniqueme, transfiereme, transfierame, transferirme, conectame,
   conecteme, conectarme, ponme, pongame, ponerme, derivame, deriveme, derivarme, me pasas, me pasa,
   me comunicas, me comunica, me transfieres, me transfiere, me conectas, me conecta, me derivas, me deriva,
-  me pones, me pone
+  me pones, me pone, me pueden pasar, me puede pasar, me podrian pasar, me podria pasar, pueden pasarme,
+  puede pasarme
 `;
 const ES_WANT = words`
   quiero, necesito, quisiera, deseo, prefiero, exijo, solicito, pido, me gustaria, dame, deme, me da,
@@ -280,7 +299,11 @@ const ES_RULES: readonly Rule[] = [
     ` ${alt(words`atender, atienda, atiendan, llamar, llame, contactar, contacte`)} ${esNp(ES_BROAD)}`,
   ],
   // "Necesito que alguien me llame", "que un asesor me contacte".
-  [words`que`, ` ${esNp(ES_BROAD)} ${alt(words`me, nos`)} ${alt(words`llame, llamen, atienda, atiendan, contacte, contacten`)}\\b`],
+  [
+    words`que`,
+    ` ${esNp(ES_BROAD)}(?: de ${alt(words`su, sus, la, el, vuestro, vuestra`)}(?: [a-z]+){1,2})? ` +
+      `(?:${alt(words`me, nos`)} ${alt(words`llame, llamen, atienda, atiendan, contacte, contacten`)}|se ponga en contacto conmigo)\\b`,
+  ],
   [words`llamenme, llameme, llamame`, `\\b`],
 ];
 const ES_BARE_LEAD = alt(words`hola, por favor, oiga, oye, si`);
@@ -292,7 +315,8 @@ const ES_BARE = `(?:${ES_BARE_LEAD} ){0,2}${esNp(ES_BROAD)}(?: ${ES_BARE_TAIL})*
 const FR_DET = alt(words`un, une, le, la, les, l, au, des, votre, vos, un de vos, une de vos`);
 const FR_STRICT = words`
   humain, humains, etre humain, agent, agents, conseiller, conseillere, conseillers, operateur, operatrice,
-  interlocuteur, interlocutrice, responsable, manager, superviseur, employe, employee, technicien, vendeur
+  interlocuteur, interlocutrice, responsable, manager, superviseur, employe, employee, technicien, vendeur,
+  superieur, superieure, superieur hierarchique, directeur, directrice, gestionnaire
 `;
 const FR_BROAD = [...FR_STRICT, ...words`quelquun, service client, service clientele, support`];
 const FR_ADJ_BEFORE = alt(words`vrai, vraie, veritable, vraiment`);
@@ -329,7 +353,16 @@ const FR_RULES: readonly Rule[] = [
   ],
   [words`rappelez, recontactez`, ` ${alt(words`moi, nous`)}\\b`],
   // "Je voudrais qu'un conseiller me rappelle".
-  [words`qu`, ` ${frNp(FR_BROAD)} ${alt(words`me, nous`)} ${alt(words`rappelle, appelle, contacte, recontacte`)}\\b`],
+  [
+    words`qu`,
+    ` ${frNp(FR_BROAD)} ${opt(alt(words`peut, pourrait, puisse`))}${alt(words`me, nous`)} ` +
+      `${alt(words`rappelle, appelle, contacte, recontacte, rappeler, appeler, contacter, recontacter`)}\\b`,
+  ],
+  // "Je souhaiterais être contacté par téléphone par un responsable".
+  [
+    words`etre`,
+    ` ${alt(words`contacte, contactee, rappele, rappelee, appele, appelee, recontacte, recontactee`)}(?: par telephone)? par ${frNp(FR_BROAD)}`,
+  ],
 ];
 const FR_BARE_LEAD = alt(words`bonjour, svp, s il vous plait, oui`);
 const FR_BARE_TAIL = alt(
@@ -385,6 +418,12 @@ const DE_RULES: readonly Rule[] = [
     ` ${DE_SOFT}${alt(words`einen, eine, ein, den, ihren`)} ${opt(DE_ADJ)}${alt(DE_NOUNS)}${NOUN_END}`,
   ],
   [words`gibt es, ist da, ist hier, ist dort, sind da`, ` ${DE_NP_OR_SOMEONE}(?:$| ${DE_HERE}\\b)`],
+  [words`gibt es hier auch, gibt es auch, gibt es hier`, ` ${DE_NP_OR_SOMEONE}`],
+  // "Könnte mich ein Energieberater persönlich beraten?"
+  [
+    words`konnte mich, kann mich, konnten sie mich, konnte uns, kann uns`,
+    ` ${opt(alt(words`ein, eine, einer, jemand`))}[a-z]*${alt(words`berater, beraterin, mitarbeiter, mitarbeiterin, techniker`)}\\b`,
+  ],
   [words`ist, ist gerade, ist denn`, ` ${DE_SOMEONE} ${DE_HERE}\\b`],
   // "Bitte rufen Sie mich zurück", "ich möchte einen Rückruf".
   [words`rufen sie mich, ruf mich, ruft mich, rufen sie uns`, ` ${DE_SOFT}${alt(words`zuruck, an`)}\\b`],
@@ -426,6 +465,9 @@ const PT_RULES: readonly Rule[] = [
   [PT_TRANSFER, ` (?:${alt(words`para, pra, com, ao, a`)} )?${ptNp(PT_BROAD)}`],
   [PT_WANT, ` ${ptNp(PT_STRICT)}`],
   [words`tem, ha, existe`, ` ${ptNp(PT_BROAD)}(?:$| ${PT_HERE}\\b)`],
+  // "Solicito que um gerente entre em contato comigo", "marcar uma reunião com um consultor".
+  [words`que`, ` ${ptNp(PT_BROAD)} ${alt(words`entre em contato, entre em contacto, me ligue, me liga, me contate, me contacte`)}\\b`],
+  [words`reuniao com, conversa com, chamada com, ligacao com`, ` ${ptNp(PT_BROAD)}`],
   // "Podem me ligar?", "me liguem por favor".
   [words`podem, pode, podiam, podia, alguem pode`, ` ${alt(words`me ligar, me retornar, ligar para mim, me telefonar`)}\\b`],
   [words`me liguem, me ligue, liguem me, ligue me`, `(?:$| ${alt(words`por favor, urgente, agora, hoje`)})`],
@@ -439,7 +481,7 @@ const IT_NOUNS = words`
   operatore, operatrice, operatori, persona, persona reale, persona vera, essere umano, umano, agente,
   consulente, addetto, addetta, assistente, responsabile, tecnico
 `;
-const IT_NP = `${opt(alt(words`un, una, un altro, un altra, il, la, l, lo, qualche, un vero, una vera, un vero e proprio`))}${alt(IT_NOUNS)}${NOUN_END}`;
+const IT_NP = `${opt(alt(words`un, una, un altro, un altra, il, la, l, lo, qualche, un vero, una vera, un vero e proprio, un vostro, una vostra, il vostro, la vostra`))}${alt(IT_NOUNS)}${NOUN_END}`;
 const IT_RULES: readonly Rule[] = [
   [
     words`parlare, parlo, posso parlare, vorrei parlare, voglio parlare, devo parlare, passami, passatemi, mi passi, mi passa, mettermi in contatto`,
@@ -447,6 +489,12 @@ const IT_RULES: readonly Rule[] = [
   ],
   [words`vorrei, voglio, ho bisogno di, mi serve, c e, ce, c e un, ce un`, ` ${IT_NP}`],
   [words`potete, puoi, puo, potreste, potrebbe`, ` ${alt(words`richiamarmi, chiamarmi, ricontattarmi`)}\\b`],
+  // "Chiedo di essere contattato telefonicamente da un vostro responsabile", "un appuntamento con un consulente".
+  [
+    words`essere`,
+    ` ${alt(words`contattato, contattata, richiamato, richiamata, chiamato, chiamata, ricontattato, ricontattata`)}(?: telefonicamente)? da ${IT_NP}`,
+  ],
+  [words`appuntamento con, incontro con, colloquio con, chiamata con`, ` ${IT_NP}`],
   [words`richiamatemi, chiamatemi, ricontattatemi`, `\\b`],
   [words`qualcuno, qualcuno di reale, qualcuno di vero`, ` ${opt('mi')}(?:puo|potrebbe) ${alt(words`richiamarmi, chiamarmi, aiutarmi, rispondere`)}\\b`],
 ];
@@ -495,7 +543,7 @@ const HINT = new RegExp(
     ...new Set(
       [
         ...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, ...IT_NOUNS, 'personne', 'jemand', 'escalate',
-        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring', 'escalated', 'llame', 'rappelle', 'rufen', 'ruckruf', 'ligar', 'ligue', 'richiam', 'chiamat', 'llamenme', 'llameme', 'llamame',
+        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring', 'escalated', 'llame', 'rappelle', 'rufen', 'ruckruf', 'ligar', 'ligue', 'richiam', 'chiamat', 'llamenme', 'llameme', 'llamame', 'contatt', 'contato', 'contacto', 'contacte', 'berater', 'appuntamento', 'reuniao', 'sum1', 'some1',
       ].map(
         (n) => n.slice(0, 4),
       ),
@@ -561,6 +609,7 @@ const TYPOS: ReadonlyMap<string, string> = new Map(
   person: persn peson preson perosn
   agent: agnet aegnt
   representative: represenative representitive reprensentative
+  someone: sum1 some1 smone
   operator: opperator operater
   someone: somone somneone someome
   somebody: sombody
@@ -609,7 +658,8 @@ function clausesOf(text: string): string[] {
   const clauses: string[] = [];
   for (const raw of folded.split(CLAUSE_BREAK)) {
     const clause = raw.replace(NOT_WORD, ' ').trim();
-    if (clause) clauses.push(clause.split(' ').map(canonicalWord).join(' '));
+    // "representative representative REPRESENTATIVE" is one word said three times.
+    if (clause) clauses.push(clause.split(' ').map(canonicalWord).join(' ').replace(/\b(\w+)(?: \1\b)+/g, '$1'));
   }
   return clauses;
 }
