@@ -2,7 +2,8 @@
 // author's? Leave one out-of-domain set out: train on GoEmotions plus the tuning halves of the
 // other sets (each row weighing `weight`) and Bitext's support requests (`anchor`), then score the
 // left-out set's tuning halves through the whole analyser, and count how Bitext's requests read.
-// Held-out halves are never read. Rewrites model/*.json while it runs and restores them at the end.
+// The complaint model is trained without the left-out set too. Held-out halves are never read.
+// Rewrites model/*.json while it runs and restores them at the end.
 //
 //   node -r ./scripts/register.js scripts/analysis/adapt.ts --weights=0,1 --anchor-weights=0,0.25 \
 //     [--intent-weights=0,1] [--shift=-0.25,-0.25,0,-0.25] [--tweets-only]
@@ -11,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { adaptationExamples, supportRequestExamples } from './cv';
 import { OUT_OF_DOMAIN_SETS, REPO_ROOT } from './data';
-import { intentAdaptationExamples, MODEL_DIR, trainIntent, trainTone } from './train';
+import { intentAdaptationExamples, MODEL_DIR, trainComplaint, trainIntent, trainTone } from './train';
 
 const list = (name: string, fallback: string): number[] =>
   (process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback).split(',').map(Number);
@@ -23,7 +24,8 @@ const intentClasses =
 const shift = process.argv.some((a) => a.startsWith('--shift=')) ? list('shift', '') : undefined;
 const toneFile = path.join(MODEL_DIR, 'tone.json');
 const intentFile = path.join(MODEL_DIR, 'intent.json');
-const committed = [readFileSync(toneFile, 'utf8'), readFileSync(intentFile, 'utf8')];
+const complaintFile = path.join(MODEL_DIR, 'complaint.json');
+const committed = [readFileSync(toneFile, 'utf8'), readFileSync(intentFile, 'utf8'), readFileSync(complaintFile, 'utf8')];
 try {
   for (const weight of weights)
   for (const intentWeight of intentWeights)
@@ -36,6 +38,7 @@ try {
         ...supportRequestExamples(anchor),
       ]))}\n`);
       writeFileSync(intentFile, `${JSON.stringify(trainIntent(undefined, intentAdaptationExamples(intentWeight, others, intentClasses)))}\n`);
+      writeFileSync(complaintFile, `${JSON.stringify(trainComplaint(others))}\n`);
       const scores = execFileSync(
         process.execPath,
         ['-r', './scripts/register.js', 'scripts/analysis/tuning-scores.ts', String(left), '--bitext'],
@@ -47,4 +50,5 @@ try {
 } finally {
   writeFileSync(toneFile, committed[0]);
   writeFileSync(intentFile, committed[1]);
+  writeFileSync(complaintFile, committed[2]);
 }

@@ -29,7 +29,7 @@ export const TONE_BIAS_SHIFT = [-0.25, -0.25, 0, -0.25];
  * Weight of each row of the out-of-domain sets' tuning halves (tweets and support messages) added
  * to GoEmotions when training the tone model (0: not added).
  */
-export const TONE_ADAPTATION_WEIGHT = 3;
+export const TONE_ADAPTATION_WEIGHT = 1;
 
 /**
  * Weight of each of Bitext's support requests (training split) added as a tone row: offensive

@@ -253,6 +253,19 @@ describe('analyzeMessage: intent', () => {
     expect(['frustrated', 'angry']).toContain(analyzeMessage(text).tone.label);
   });
 
+  it('hears complaints the rules have no pattern for through the complaint model', () => {
+    expect(intent('@comcastcares bill shows a $9.99 equipment fee for a modem I own')).toBe('complaint');
+    expect(intent('@Delta 5 hours at JFK and counting. the kids are exhausted')).toBe('complaint');
+    expect(intent('Do you ship to Canada?')).toBe('other');
+    expect(intent('thanks, that fixed it!')).toBe('other');
+  });
+
+  it('reads a plain question as calm, whatever words complaints share with it', () => {
+    for (const text of ['Where is my parcel?', 'Does express delivery cost extra?', 'How long does shipping take?']) {
+      expect(tone(text).label).toBe('neutral');
+    }
+  });
+
   it('does not hear a complaint in a question or in news about nobody’s order', () => {
     expect(intent('is anything missing from the starter kit?')).toBe('other');
     expect(intent('missing my grandma today')).toBe('other');

@@ -4,6 +4,7 @@ import { anyOf } from '../text/word-pattern';
 import { sparseFeatures } from './features';
 import { detectHumanRequest } from './human-request';
 import { LinearModel, type LinearModelJson } from './linear-model';
+import complaintModelJson from './model/complaint.json';
 import intentModelJson from './model/intent.json';
 import { lexiconSignals, TONE_THRESHOLDS } from './tone-lexicon';
 import { toneOfFeatures, withLabel } from './tone-model';
@@ -28,6 +29,8 @@ export { sparseFeatures, toneDenseFeatures, TONE_DENSE_FEATURES } from './featur
 export { LinearModel, type LinearModelJson } from './linear-model';
 
 const INTENT_MODEL = new LinearModel<Exclude<Intent, 'legal_threat'>>(intentModelJson as LinearModelJson);
+/** Complaint or not, learned from support requests and from complaints as tweets and chats put them. */
+const COMPLAINT_MODEL = new LinearModel<'other' | 'complaint'>(complaintModelJson as LinearModelJson);
 
 /** Bodies a customer reports a company to. */
 const REGULATOR =
@@ -119,6 +122,11 @@ export const INTENT_THRESHOLDS = {
   humanRequest: 0.95,
   /** The model's cancel / refund / complaint wins over the rules from this probability. */
   model: 0.5,
+  /**
+   * The complaint model makes a message with no other intent a complaint from this probability
+   * (chosen by leaving one out-of-domain set out: adapt-complaint.ts).
+   */
+  complaint: 0.8,
   /**
    * The model's "none of these" overrules a rule's refund or cancel from this probability ("what is
    * your refund policy?", "how long does a refund take?"). It never overrules a complaint rule:
@@ -286,13 +294,29 @@ function ordersAfterGrievance(text: string, tone: ToneLabel): boolean {
 }
 const negative = (label: ToneLabel): boolean => label === 'angry' || label === 'frustrated';
 
+/** How likely the complaint model finds that the message is a complaint. */
+export function complaintProbability(sparse: readonly string[]): number {
+  return COMPLAINT_MODEL.predict(sparse).probabilities[1];
+}
+
 /** Tone and intent of a visitor message. Pure and deterministic: the same text gives the same analysis. */
 export function analyzeMessage(text: string): Analysis {
+  return analyzeMessageWith(text, complaintProbability);
+}
+
+/** analyzeMessage with another complaint model or threshold (scripts/analysis/adapt-complaint.ts). */
+export function analyzeMessageWith(
+  text: string,
+  complaint: (sparse: readonly string[]) => number,
+  complaintThreshold: number = INTENT_THRESHOLDS.complaint,
+): Analysis {
   const sparse = sparseFeatures(text);
   const signals = lexiconSignals(text);
   const tone = toneOfFeatures(text, sparse, signals);
   let intent = intentOfProbabilities(text, intentProbabilitiesOf(sparse));
-  if (intent === 'other' && voicesGrievance(text, tone.label)) intent = 'complaint';
+  if (intent === 'other' && (voicesGrievance(text, tone.label) || complaint(sparse) >= complaintThreshold)) {
+    intent = 'complaint';
+  }
   // A threat of legal action is hostile, however calm its words ("my lawyer will be in touch").
   if (intent === 'legal_threat' && tone.label !== 'angry' && tone.label !== 'positive') {
     return { tone: withLabel('angry', tone.score), intent };

@@ -48,6 +48,12 @@ export interface ToneOverrides {
    */
   excitement: number;
   /**
+   * A question with nothing negative in the lexicon ("Where is my parcel?", "Does express delivery
+   * cost extra?") is neutral, whatever the words learned from complaints suggest.
+   */
+  calmQuestion: boolean;
+
+  /**
    * A negated sentiment word ("not happy", "not bad"), which a model of words and n-grams reads
    * poorly: when the lexicon's polarity disagrees with the model's, the lexicon's label wins.
    */
@@ -67,9 +73,12 @@ export const TONE_OVERRIDES: ToneOverrides = {
   lexiconNegative: -0.5,
   lexiconPositive: 0.5,
   excitement: 2,
+  calmQuestion: true,
   negation: true,
   polarityFirst: false,
 };
+
+const WORD = /[\p{L}\p{N}]/u;
 
 const polarity = (label: ToneLabel): number => (label === 'positive' ? 1 : label === 'neutral' ? 0 : -1);
 
@@ -101,6 +110,9 @@ export function toneOfProbabilities(
       !signals.shouting
     ) {
       label = 'positive';
+    }
+    if (overrides.calmQuestion && signals.questions > 0 && signals.negative === 0 && !signals.sarcasm && !signals.shouting) {
+      label = 'neutral';
     }
     if (overrides.lexiconAnger && signals.anger && signals.score <= overrides.lexiconAngerScore) label = 'angry';
     if (overrides.frustratedWithAnger && label === 'frustrated' && signals.anger) label = 'angry';
@@ -138,7 +150,8 @@ export function analyzeTone(text: string): Tone {
 /** analyzeTone for a message whose features are already computed. */
 export function toneOfFeatures(text: string, sparse: readonly string[], signals: LexiconSignals): Tone {
   const { probabilities, known } = toneProbabilities(text, signals, sparse);
-  // Nothing the model has seen ("😢", a word from another language): the lexicon alone decides.
-  if (known === 0) return { label: toneLabel(signals.score, signals.anger), score: signals.score };
+  // Nothing the model has seen (a word from another language), or emoji alone ("😢", "👍👍"), whose
+  // readings come from 1.6 million tweets: the lexicon alone decides.
+  if (known === 0 || !WORD.test(text)) return { label: toneLabel(signals.score, signals.anger), score: signals.score };
   return toneOfProbabilities(TONE_MODEL.classes, probabilities, signals);
 }
