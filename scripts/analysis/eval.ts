@@ -5,7 +5,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Analysis, Intent, ToneLabel } from '@parley/contracts';
 import { analyzeMessage } from '@parley/domain';
-import { intentSplit, OUT_OF_DOMAIN_SETS, outOfDomainSplit, readJsonl, sharedDataDir, toneSplit } from './data';
+import { intentSplit, OUT_OF_DOMAIN_SETS, outOfDomainSplit, readJsonl, sharedDataDir, toneSplit, UNSEEN_SETS } from './data';
 import { binaryScores, macroScores } from './metrics';
 
 interface Labelled {
@@ -133,11 +133,20 @@ if (require.main === module) {
         const split = outOfDomainSplit(name, set);
         const label = `out-of-domain${set === 1 ? '' : ` set ${set}`} ${name}`;
         return [
-          score(`${label}, tuning half`, split.tuning),
+          score(`${label}, tuning half (trained on)`, split.tuning),
           ...(withTest ? [score(`TEST ${label}, held-out half`, split.heldOut)] : []),
         ];
       }),
     ),
+    // Never read while choosing or training, either half.
+    ...(withTest
+      ? UNSEEN_SETS.flatMap((set) =>
+          (['tweets', 'support'] as const).map((name) => {
+            const split = outOfDomainSplit(name, set);
+            return score(`TEST unseen set ${set} ${name}, whole`, [...split.tuning, ...split.heldOut]);
+          }),
+        )
+      : []),
   ]);
   // No tone labels here: how the tone model reads support requests (train + dev rows only), most
   // of which are plain requests; "W" rows are Bitext's offensive-language ones.
