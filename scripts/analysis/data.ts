@@ -164,7 +164,7 @@ export interface LabelledMessage {
  * alternately across groups.
  */
 /** The out-of-domain sets whose tuning halves may be read and trained on, in the order they were written. */
-export const OUT_OF_DOMAIN_SETS = [1, 2, 3, 4, 5, 6, 7, 8] as const;
+export const OUT_OF_DOMAIN_SETS = [1, 2, 3, 4, 5, 6, 7, 8, 11, 12] as const;
 /**
  * Sets written last and never read but by the evaluation, both halves: nothing in the analyser was
  * chosen or trained on them.
@@ -176,8 +176,9 @@ export function outOfDomainSplit(
   name: 'tweets' | 'support',
   set: OutOfDomainSet = 1,
 ): { tuning: LabelledMessage[]; heldOut: LabelledMessage[] } {
-  const file = set === 1 ? `out-of-domain-${name}.jsonl` : `out-of-domain-${set}-${name}.jsonl`;
-  const rows = readJsonl<LabelledMessage>(path.join(__dirname, file));
+  const file = path.join(__dirname, set === 1 ? `out-of-domain-${name}.jsonl` : `out-of-domain-${set}-${name}.jsonl`);
+  // Sets 11 and 12 hold support messages only.
+  const rows = existsSync(file) ? readJsonl<LabelledMessage>(file) : [];
   const split = { tuning: [] as LabelledMessage[], heldOut: [] as LabelledMessage[] };
   const groups = new Map<string, LabelledMessage[]>();
   for (const row of rows) {

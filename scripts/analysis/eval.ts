@@ -131,6 +131,7 @@ if (require.main === module) {
     ...OUT_OF_DOMAIN_SETS.flatMap((set) =>
       (['tweets', 'support'] as const).flatMap((name) => {
         const split = outOfDomainSplit(name, set);
+        if (split.tuning.length === 0) return [];
         const label = `out-of-domain${set === 1 ? '' : ` set ${set}`} ${name}`;
         return [
           score(`${label}, tuning half (trained on)`, split.tuning),

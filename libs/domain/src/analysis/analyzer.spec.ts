@@ -210,7 +210,8 @@ describe('analyzeMessage: intent', () => {
     expect(intent('thanks for nothing, 3 hours on hold')).toBe('complaint');
     expect(intent('Disgusting customer service. Nobody answers the phone.')).toBe('complaint');
     expect(intent('I need to change my damn shipping address')).toBe('other');
-    expect(intent('why is my order late?')).toBe('other');
+    expect(intent('when will my order arrive?')).toBe('other');
+    expect(intent('is there a fee for express shipping?')).toBe('other');
     expect(intent('thanks, that fixed it')).toBe('other');
   });
 

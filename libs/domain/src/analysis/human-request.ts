@@ -58,7 +58,8 @@ const EN_ADJ = alt(
     flesh and blood, breathing, real life, english speaking, spanish speaking, customer service,
     customer support, customer care, support, service, sales, senior, different, other, competent,
     qualified, knowledgeable, friendly, available, technical, tech, billing, fucking, freaking, frickin,
-    damn, bloody, goddamn, complaints, escalations, accounts, duty, floor, store, branch
+    damn, bloody, goddamn, complaints, escalations, accounts, duty, floor, store, branch, named, account,
+    concerned, responsible, dedicated, assigned
   `,
 );
 const EN_STRICT = words`
@@ -67,8 +68,8 @@ const EN_STRICT = words`
   member of your team, member of the team, member of your staff,
   employee, employees, human help, human assistance, human support, live chat, live support, live help,
   officer, officers, advisor, advisors, adviser, advisers, consultant, consultants, specialist, specialists,
-  executive, executives
-`;
+  executive, executives, colleague, colleagues, colleague of yours
+`.concat(['member of (?:your|the|our) (?:[a-z]+ ){0,2}(?:team|staff|department)']);
 const EN_SOMEONE = words`someone, somebody, anyone, anybody`;
 const EN_BROAD = [
   ...EN_STRICT,
@@ -76,7 +77,8 @@ const EN_BROAD = [
   ...words`
     people, staff, advisor, adviser, associate, team member, customer service, customer support,
     customer care, support, support team, helpdesk, help desk, service desk, sales, consultant, specialist,
-    technician, team, boss, owner, assistant, assistants
+    technician, team, boss, owner, assistant, assistants, whoever is in charge, whoever is responsible,
+    person in charge, someone in charge
   `,
 ];
 /**
@@ -94,6 +96,11 @@ const EN_NP_BROAD = enNp(EN_BROAD);
 const EN_NP_PEOPLE = enNp(EN_BROAD.filter((noun) => !EN_TEAMS.has(noun)));
 const EN_NP_STRICT = enNp(EN_STRICT);
 const EN_NP_GET = enNp([...EN_STRICT, ...EN_SOMEONE]);
+/** With one more word of any kind before the noun: "an insurance advisor", "the disputes team". */
+const EN_NP_ANY_ADJ = (nouns: readonly string[]): string =>
+  `${opt(EN_DET)}(?:(?!(?:not|no|my|her|his|their|its|our) )[a-z]+ )?${upTo(EN_ADJ, 2)}(?:(?!(?:not|no|my|her|his|their|its|our) )[a-z]+ )?${alt(nouns)}${NOUN_END}`;
+/** "Someone senior", "someone kind", "somebody else". */
+const EN_SOMEONE_WHO = `${alt(EN_SOMEONE)}(?: ${alt(words`senior, else, real, competent, qualified, experienced, kind, human, knowledgeable`)})?`;
 
 const EN_TALK = words`
   talk, speak, chat, converse, communicate, talking, speaking, chatting, conversing, get through,
@@ -137,7 +144,7 @@ const EN_CALL = alt(
 );
 const EN_CALL_ME = `(?:${EN_CALL} ${alt(
   words`me, us, her, him, them, my mum, my mom, my mother, my dad, my father, my wife, my husband, my partner`,
-)}\\b|reach out$)`;
+)}\\b|reach out$|give ${alt(words`me, us`)} a ${alt(words`call, ring, buzz`)}\\b)`;
 const EN_HELP_ME = `(?:${alt(words`help, assist`)} ${alt(words`me, us, with, please`)}|${alt(
   words`look at, take a look at, have a look at, review, check, handle, deal with, sort out, go through`,
 )} (?:${alt(words`this, it, that`)}|my(?: [a-z]+){1,3}))`;
@@ -170,22 +177,36 @@ const EN_CALLBACK = alt(words`call back, callback, phone call, call from someone
 
 const EN_RULES: readonly Rule[] = [
   [EN_TALK, ` ${opt(EN_ADVERB)}${alt(words`to, with`)} ${EN_NP_PEOPLE}`],
+  [EN_TALK, ` ${opt(EN_ADVERB)}${alt(words`to, with`)} ${EN_NP_ANY_ADJ(EN_STRICT)}`],
   [words`contact, contacting, reach, reaching`, ` ${EN_NP_GET}`],
   [
     EN_TRANSFER,
-    ` ${opt(EN_TRANSFER_OBJECT)}${opt(EN_TRANSFER_FILLER)}${alt(words`to, with, onto`)} ${EN_NP_BROAD}`,
+    ` ${opt(EN_TRANSFER_OBJECT)}${opt(EN_TRANSFER_FILLER)}${alt(words`to, with, onto`)} (?:${EN_NP_BROAD}|${EN_NP_ANY_ADJ(EN_BROAD)})`,
   ],
   [EN_WANT, ` ${EN_NP_STRICT}${EN_WANT_PURPOSE}`],
   [EN_GET, ` ${EN_NP_GET}`],
   [[...EN_WANT, ...EN_GET], ` ${EN_NP_BROAD} ${EN_TALK_AFTER}\\b`],
   [
     words`have, get, can, could, will, would, please, need, want, let`,
-    ` ${EN_NP_GET} ${opt(EN_FROM_YOU)}(?:${alt(words`please, actually, just, kindly, possibly, finally`)} )?(?:to )?(?:${EN_CALL_ME}|${EN_HELP_ME}\\b)`,
+    ` (?:${EN_NP_GET}|${EN_SOMEONE_WHO}|${EN_NP_ANY_ADJ(EN_STRICT)}) (?:(?:${EN_FROM_YOU}|(?:in|from|at) (?:the |your )?[a-z]+(?: [a-z]+)?) )?(?:${alt(words`please, actually, just, kindly, possibly, finally`)} )?(?:to )?(?:${EN_CALL_ME}|${EN_HELP_ME}\\b)`,
+  ],
+  // "Can some technician call me?"
+  [words`can, could, will, would`, ` ${opt(EN_DET)}${alt(words`technician, engineer`)} (?:please )?${EN_CALL_ME}`],
+  // "Any chance someone could phone me back", "someone from your team could give me a call".
+  [
+    [...EN_SOMEONE, ...words`a colleague, a colleague of yours, one of your colleagues, one of your agents, one of your advisors`],
+    `(?: ${alt(words`senior, else, real, competent, qualified, kind, human`)})?(?: ${EN_FROM_YOU}| (?:in|from|at|of) (?:the |your )?[a-z]+(?: [a-z]+)?)? ` +
+      `${alt(words`could, can, would, will, please`)} (?:${alt(words`please, kindly, maybe, possibly, just`)} )?(?:${EN_CALL_ME}|${EN_HELP_ME}\\b)`,
+  ],
+  // "I'd like someone in retentions to call me", "possible somebody call me".
+  [
+    [...EN_WANT, ...words`possible, is it possible for, is it possible that, any chance`],
+    ` (?:${EN_SOMEONE_WHO}|${EN_NP_GET})(?: (?:in|from|at) (?:the |your )?[a-z]+(?: [a-z]+)?)? (?:to )?${EN_CALL_ME}`,
   ],
   [words`can, could, will, would`, ` ${EN_NP_STRICT} ${opt(EN_ADVERB)}${EN_HELP_ME}\\b`],
   [
     words`is there, are there, if there is, if theres, if there are, whether there is, whether theres`,
-    ` ${EN_NP_BROAD}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b| ${EN_WHO_CALLS}\\b)`,
+    ` (?:${EN_NP_BROAD}|${EN_SOMEONE_WHO})(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b| ${EN_WHO_CALLS}\\b)`,
   ],
   [words`is there, are there, is, i need, i want, get me`, ` ${alt(EN_SOMEONE)} ${EN_REAL}(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b)`],
   [
@@ -195,13 +216,23 @@ const EN_RULES: readonly Rule[] = [
   [[...EN_WANT, ...EN_GET, ...words`book, schedule, arrange`], ` ${opt(EN_DET)}(?:[a-z]+ )?${EN_CALLBACK}\\b`],
   // "Kindly arrange a call from a senior officer".
   [
-    [...EN_WANT, ...EN_GET, ...words`book, schedule, arrange`],
-    ` ${opt(EN_DET)}(?:[a-z]+ )?${alt(words`call, phone call, callback, call back, visit`)} from ${EN_NP_BROAD}`,
+    [...EN_WANT, ...EN_GET, ...words`book, schedule, arrange, organise, organize, set up`],
+    ` ${opt(EN_DET)}(?:[a-z]+ )?${alt(words`call, phone call, callback, call back, visit`)} from ${EN_NP_ANY_ADJ(EN_BROAD)}`,
   ],
   // "Can I book a call with a senior advisor?", "schedule an appointment with one of your advisors".
   [
     [...EN_WANT, ...EN_GET, ...words`book, schedule, arrange, set up, have, organise, organize, make`],
-    ` ${opt(EN_DET)}(?:[a-z]+ )?${alt(words`call, phone call, video call, appointment, meeting, chat, conversation`)} with ${EN_NP_BROAD}`,
+    ` ${opt(EN_DET)}(?:[a-z]+ )?${alt(words`call, phone call, video call, appointment, meeting, chat, conversation, zoom, teams call`)} with (?:${alt(words`our, my`)} )?${EN_NP_ANY_ADJ(EN_BROAD)}`,
+  ],
+  // "Can I book an in-person appointment at the store?"
+  [
+    words`book, schedule, arrange, make, get, have`,
+    ` ${opt(EN_DET)}(?:[a-z]+ ){0,2}${alt(words`appointment, meeting`)} ${alt(words`at, in`)} ${opt(alt(words`the, your, a, one of your, my local, the nearest, our local`))}(?:[a-z]+ )?${alt(words`store, branch, shop, office, centre, center`)}\\b`,
+  ],
+  // "Can I have the direct line of Mr. Novak?", "the phone number of somebody in billing".
+  [
+    words`number of, number for, direct line of, direct line for, direct line to, extension of, contact of, contact details of`,
+    ` (?:${EN_NP_GET}|${EN_SOMEONE_WHO}|${alt(words`mr, mrs, ms, miss, dr`)})\\b`,
   ],
   // "Kindly arrange for a customer care officer to call me", "I demand that a supervisor phones me".
   [
@@ -210,7 +241,7 @@ const EN_RULES: readonly Rule[] = [
   ],
   [
     words`is, are`,
-    ` ${opt('any')}${upTo(EN_ADJ, 2)}${alt(EN_BROAD)} ${EN_HERE}(?: ${alt(words`now, right now`)})?$`,
+    ` ${opt(alt(words`any, a, an`))}${upTo(EN_ADJ, 2)}${alt(EN_BROAD)} ${EN_HERE}(?: ${alt(words`now, right now`)})?(?:$| to help\\b| i can\\b| who can\\b)`,
   ],
   [words`do you have, have you got, do you guys have, you got`, ` ${EN_NP_BROAD} ${EN_TALK_AFTER}\\b`],
   // "Do you have live agents or is it only this bot?"
@@ -227,7 +258,6 @@ const EN_RULES: readonly Rule[] = [
   // "I'd rather sort this over the phone with someone", "I'd prefer to discuss this with someone".
   [words`id rather, i would rather, id prefer to, i would prefer to, i prefer to`, `(?! not)(?: [a-z]+){1,6} with ${EN_NP_GET}`],
   // "Call me asap", "phone me please": an order to call, the whole clause.
-  [words`call me, phone me, ring me, call us, phone us`, `(?: back)?(?: ${alt(words`please, asap, now, today, urgently, right away, when you can`)})*$`],
   // "Please ask someone to call me", "I want this escalated", "get a manager on the phone".
   [words`ask, get`, ` ${EN_NP_GET} to (?:${EN_CALL_ME}|${EN_HELP_ME}\\b)`],
   [EN_WANT, ` ${alt(words`this, it, my case, my complaint, my issue, my ticket`)} escalated\\b`],
@@ -296,8 +326,12 @@ const ES_RULES: readonly Rule[] = [
   [words`hay`, ` ${esNp(ES_BROAD)}(?:$| ${ES_HERE}\\b)`],
   [
     words`me puede, me pueden, me podria, me podrian, nos puede, nos pueden, que me, que nos`,
-    ` ${alt(words`atender, atienda, atiendan, llamar, llame, contactar, contacte`)} ${esNp(ES_BROAD)}`,
+    ` ${alt(words`atender, atienda, atiendan, llamar, llame, contactar, contacte, escriba, escriban, hable`)} ${esNp(ES_BROAD)}`,
   ],
+  // "Necesito que esto lo vea un supervisor", "el número de teléfono de algún encargado", "una cita con un ejecutivo".
+  [words`lo vea, lo revise, lo mire, lo atienda`, ` ${esNp(ES_BROAD)}`],
+  [words`numero de telefono de, numero de, telefono de, contacto de`, ` ${esNp(ES_STRICT)}`],
+  [words`cita, reunion, llamada`, `(?: [a-z]+){0,4} con ${esNp(ES_BROAD)}`],
   // "Necesito que alguien me llame", "que un asesor me contacte".
   [
     words`que`,
@@ -386,7 +420,8 @@ const DE_NOUNS_BUT_MENSCH = words`
   menschen, mitarbeiter, mitarbeiterin, mitarbeitenden, mitarbeitende, person, berater, beraterin,
   kundenberater, kundenberaterin, kundendienst, kundenservice, kundensupport, support, servicemitarbeiter,
   supportmitarbeiter, agent, agenten, vorgesetzten, vorgesetzter, chef, manager, ansprechpartner,
-  ansprechpartnerin, sachbearbeiter, sachbearbeiterin, techniker, operator
+  ansprechpartnerin, sachbearbeiter, sachbearbeiterin, techniker, operator, teamleitung, teamleiter,
+  teamleiterin, vorgesetzte
 `;
 /** A bare "Mensch!" is an interjection; "ein Mensch", "echter Mensch" are people. */
 const DE_NOUNS = [...DE_NOUNS_BUT_MENSCH, ...words`mensch`];
@@ -419,12 +454,17 @@ const DE_RULES: readonly Rule[] = [
   ],
   [words`gibt es, ist da, ist hier, ist dort, sind da`, ` ${DE_NP_OR_SOMEONE}(?:$| ${DE_HERE}\\b)`],
   [words`gibt es hier auch, gibt es auch, gibt es hier`, ` ${DE_NP_OR_SOMEONE}`],
+  // "Ich hätte gern jemanden, der sich auskennt", "einen Termin mit einer Beraterin", "um telefonische Kontaktaufnahme".
+  [DE_WANT, ` ${DE_SOFT}${DE_SOMEONE}\\b`],
+  [words`termin mit, gesprach mit, telefonat mit, ruckruf von, anruf von`, ` ${DE_NP_OR_SOMEONE}`],
+  [words`durchwahl von, durchwahl, telefonnummer von, nummer von`, ` (?:${DE_NP_OR_SOMEONE}|${alt(words`frau, herrn, herr`)})\\b`],
+  [words`um`, ` ${alt(words`telefonische kontaktaufnahme, einen ruckruf, ruckruf, einen anruf, weiterleitung an`)}\\b`],
   // "Könnte mich ein Energieberater persönlich beraten?"
   [
     words`konnte mich, kann mich, konnten sie mich, konnte uns, kann uns`,
     ` ${opt(alt(words`ein, eine, einer, jemand`))}[a-z]*${alt(words`berater, beraterin, mitarbeiter, mitarbeiterin, techniker`)}\\b`,
   ],
-  [words`ist, ist gerade, ist denn`, ` ${DE_SOMEONE} ${DE_HERE}\\b`],
+  [words`ist, ist gerade, ist denn`, ` ${DE_SOMEONE}(?: ${alt(words`vom, von der, aus dem`)} [a-z]+)? ${alt(words`da, hier, dort, online, erreichbar, verfugbar`)}\\b`],
   // "Bitte rufen Sie mich zurück", "ich möchte einen Rückruf".
   [words`rufen sie mich, ruf mich, ruft mich, rufen sie uns`, ` ${DE_SOFT}${alt(words`zuruck, an`)}\\b`],
   [DE_WANT, ` ${DE_SOFT}${alt(words`einen ruckruf, ruckruf`)}\\b`],
@@ -451,7 +491,7 @@ const PT_TALK = words`
 const PT_TRANSFER = words`
   transfere, transfira, transferir, transfere me, transferir me, me transfere, me transfira, me passa,
   me passe, passa, passe, passar, me conecta, me conecte, conectar, me encaminha, me encaminhe, encaminhar,
-  me coloca, me coloque
+  me coloca, me coloque, coloquem, coloque, coloca
 `;
 const PT_WANT = words`
   quero, preciso de, preciso, gostaria de, gostaria, desejo, prefiro, queria, solicito, exijo, me da, me de,
@@ -468,6 +508,8 @@ const PT_RULES: readonly Rule[] = [
   // "Solicito que um gerente entre em contato comigo", "marcar uma reunião com um consultor".
   [words`que`, ` ${ptNp(PT_BROAD)} ${alt(words`entre em contato, entre em contacto, me ligue, me liga, me contate, me contacte`)}\\b`],
   [words`reuniao com, conversa com, chamada com, ligacao com`, ` ${ptNp(PT_BROAD)}`],
+  // "Exijo retorno por telefone de um responsável".
+  [words`retorno, contato, contacto`, `(?: por telefone| telefonico)? de ${ptNp(PT_STRICT)}`],
   // "Podem me ligar?", "me liguem por favor".
   [words`podem, pode, podiam, podia, alguem pode`, ` ${alt(words`me ligar, me retornar, ligar para mim, me telefonar`)}\\b`],
   [words`me liguem, me ligue, liguem me, ligue me`, `(?:$| ${alt(words`por favor, urgente, agora, hoje`)})`],
@@ -481,13 +523,18 @@ const IT_NOUNS = words`
   operatore, operatrice, operatori, persona, persona reale, persona vera, essere umano, umano, agente,
   consulente, addetto, addetta, assistente, responsabile, tecnico
 `;
-const IT_NP = `${opt(alt(words`un, una, un altro, un altra, il, la, l, lo, qualche, un vero, una vera, un vero e proprio, un vostro, una vostra, il vostro, la vostra`))}${alt(IT_NOUNS)}${NOUN_END}`;
+const IT_NP = `${opt(alt(words`un, una, un altro, un altra, il, la, l, lo, qualche, un vero, una vera, un vero e proprio, un vostro, una vostra, il vostro, la vostra`))}${alt(IT_NOUNS)}${NOUN_END}(?: ${alt(words`umano, umana, vero, vera, reale, in carne e ossa`)})?`;
 const IT_RULES: readonly Rule[] = [
   [
     words`parlare, parlo, posso parlare, vorrei parlare, voglio parlare, devo parlare, passami, passatemi, mi passi, mi passa, mettermi in contatto`,
     ` ${opt(alt(words`con, a, al, alla, all`))}${IT_NP}`,
   ],
-  [words`vorrei, voglio, ho bisogno di, mi serve, c e, ce, c e un, ce un`, ` ${IT_NP}`],
+  [words`vorrei, voglio, ho bisogno di, mi serve, c e, ce, c e un, ce un, si puo avere, posso avere, potrei avere`, ` ${IT_NP}`],
+  // "Fatemi contattare da una persona vera", "mi fate richiamare da una persona".
+  [
+    words`fatemi, mi fate, mi potete, potete farmi, fate`,
+    ` ${alt(words`contattare, richiamare, chiamare, ricontattare, telefonare`)} da (?:${IT_NP}|qualcuno)`,
+  ],
   [words`potete, puoi, puo, potreste, potrebbe`, ` ${alt(words`richiamarmi, chiamarmi, ricontattarmi`)}\\b`],
   // "Chiedo di essere contattato telefonicamente da un vostro responsabile", "un appuntamento con un consulente".
   [
@@ -496,7 +543,7 @@ const IT_RULES: readonly Rule[] = [
   ],
   [words`appuntamento con, incontro con, colloquio con, chiamata con`, ` ${IT_NP}`],
   [words`richiamatemi, chiamatemi, ricontattatemi`, `\\b`],
-  [words`qualcuno, qualcuno di reale, qualcuno di vero`, ` ${opt('mi')}(?:puo|potrebbe) ${alt(words`richiamarmi, chiamarmi, aiutarmi, rispondere`)}\\b`],
+  [words`qualcuno, qualcuno di reale, qualcuno di vero`, ` ${opt('mi')}(?:puo|potrebbe) ${alt(words`richiamarmi, chiamarmi, aiutarmi, rispondere, telefonarmi, contattarmi`)}\\b`],
 ];
 const IT_BARE = `(?:${alt(words`ciao, salve, buongiorno, per favore`)} ){0,2}${IT_NP}(?: ${alt(words`per favore, grazie, subito`)})*`;
 
@@ -543,7 +590,7 @@ const HINT = new RegExp(
     ...new Set(
       [
         ...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, ...IT_NOUNS, 'personne', 'jemand', 'escalate',
-        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring', 'escalated', 'llame', 'rappelle', 'rufen', 'ruckruf', 'ligar', 'ligue', 'richiam', 'chiamat', 'llamenme', 'llameme', 'llamame', 'contatt', 'contato', 'contacto', 'contacte', 'berater', 'appuntamento', 'reuniao', 'sum1', 'some1',
+        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring', 'escalated', 'llame', 'rappelle', 'rufen', 'ruckruf', 'ligar', 'ligue', 'richiam', 'chiamat', 'llamenme', 'llameme', 'llamame', 'contatt', 'contato', 'contacto', 'contacte', 'berater', 'appuntamento', 'reuniao', 'sum1', 'some1', 'durchwahl', 'nummer', 'techn', 'engin', 'colleag', 'whoever', 'number', 'line', 'appointment', 'zoom', 'meeting', 'teamleit', 'kontaktaufnahme', 'termin', 'fatemi', 'vea', 'cita', 'retorno',
       ].map(
         (n) => n.slice(0, 4),
       ),
@@ -610,6 +657,7 @@ const TYPOS: ReadonlyMap<string, string> = new Map(
   agent: agnet aegnt
   representative: represenative representitive reprensentative
   someone: sum1 some1 smone
+  que: q
   operator: opperator operater
   someone: somone somneone someome
   somebody: sombody
@@ -676,8 +724,14 @@ const REFUSES_BOT = new RegExp(
     `${alt(words`bot, bots, chatbot, chatbots, robot, robots, machine, automated replies, automated responses, automated messages, canned responses, canned replies, scripted answers`)}(?: |$)`,
 );
 
+/** "Call me asap", "please phone me back": an order to call, the whole clause. */
+const CALL_ME_ORDER = new RegExp(
+  `^(?:${alt(words`please, pls, plz, kindly, just, hi, hello, hey, ok, so, can you, could you`)} )*${alt(words`call, phone, ring`)} ${alt(words`me, us`)}` +
+    `(?: back)?(?: ${alt(words`please, asap, now, today, urgently, right away, when you can, on this number`)})*$`,
+);
+
 function clauseRequestsHuman(clause: string): boolean {
-  if (REFUSES_BOT.test(clause)) return true;
+  if (REFUSES_BOT.test(clause) || CALL_ME_ORDER.test(clause)) return true;
   if (!HINT.test(clause)) return false;
   if (BARE.test(clause)) return true;
   const tokens = clause.split(' ');
