@@ -166,11 +166,19 @@ export interface LabelledMessage {
 /** The out-of-domain sets whose tuning halves may be read and trained on, in the order they were written. */
 export const OUT_OF_DOMAIN_SETS = [1, 2, 3, 4, 5, 6, 7, 8, 11, 12] as const;
 /**
+ * Support messages written to test requests for a person: their tuning halves were read for the
+ * request rules only, and are not training rows.
+ */
+export const REQUEST_SETS = [13, 14] as const;
+/**
  * Sets written last and never read but by the evaluation, both halves: nothing in the analyser was
  * chosen or trained on them.
  */
 export const UNSEEN_SETS = [9, 10] as const;
-export type OutOfDomainSet = (typeof OUT_OF_DOMAIN_SETS)[number] | (typeof UNSEEN_SETS)[number];
+export type OutOfDomainSet =
+  | (typeof OUT_OF_DOMAIN_SETS)[number]
+  | (typeof REQUEST_SETS)[number]
+  | (typeof UNSEEN_SETS)[number];
 
 export function outOfDomainSplit(
   name: 'tweets' | 'support',

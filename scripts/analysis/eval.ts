@@ -5,7 +5,16 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Analysis, Intent, ToneLabel } from '@parley/contracts';
 import { analyzeMessage } from '@parley/domain';
-import { intentSplit, OUT_OF_DOMAIN_SETS, outOfDomainSplit, readJsonl, sharedDataDir, toneSplit, UNSEEN_SETS } from './data';
+import {
+  intentSplit,
+  OUT_OF_DOMAIN_SETS,
+  outOfDomainSplit,
+  readJsonl,
+  REQUEST_SETS,
+  sharedDataDir,
+  toneSplit,
+  UNSEEN_SETS,
+} from './data';
 import { binaryScores, macroScores } from './metrics';
 
 interface Labelled {
@@ -128,13 +137,14 @@ if (require.main === module) {
     score('dev GoEmotions tone (trained on)', asTone(tone.dev)),
     score('dev Bitext intent (tuned on)', asIntent(intent.dev)),
     score('hand-written messages (unseen source)', handwritten),
-    ...OUT_OF_DOMAIN_SETS.flatMap((set) =>
+    ...[...OUT_OF_DOMAIN_SETS, ...REQUEST_SETS].flatMap((set) =>
       (['tweets', 'support'] as const).flatMap((name) => {
         const split = outOfDomainSplit(name, set);
         if (split.tuning.length === 0) return [];
         const label = `out-of-domain${set === 1 ? '' : ` set ${set}`} ${name}`;
+        const trained = (OUT_OF_DOMAIN_SETS as readonly number[]).includes(set);
         return [
-          score(`${label}, tuning half (trained on)`, split.tuning),
+          score(`${label}, tuning half (${trained ? 'trained on' : 'read'})`, split.tuning),
           ...(withTest ? [score(`TEST ${label}, held-out half`, split.heldOut)] : []),
         ];
       }),

@@ -105,6 +105,20 @@ describe('detectHumanRequest', () => {
       'Vorrei fissare un appuntamento con un consulente in filiale.',
       'Solicito que um gerente entre em contato comigo por telefone.',
       'Gostaria de marcar uma reunião com um consultor.',
+      'PLEASE can someone from rebooking call me, my battery is on 10%',
+      'Any chance someone could phone me back about the broadband offer?',
+      'we need a call with our account manager asap',
+      'Can I book an in-person appointment at the store?',
+      'Can I please be transferred to the disputes team?',
+      'Can I have the direct line of Mr. Novak?',
+      'Get your manager on this chat or I am going to the ombudsman.',
+      'connect customer service representative',
+      'Someone from @ParcelGo needs to ring me TODAY about my missing parcel.',
+      'Necesito que esto lo vea un supervisor.',
+      "Quelqu'un peut-il m'appeler, s'il vous plaît ?",
+      'Kann mich bitte irgendwer von euch anrufen??',
+      'Qualcuno del vostro staff mi può chiamare?',
+      'Alguém me pode contactar por telefone, por favor?',
     ])('%s', (text) => {
       expect(detectHumanRequest(text)).toBe(true);
     });
@@ -126,6 +140,11 @@ describe('detectHumanRequest', () => {
       "I'd rather not deal with a person, just email me",
       'my financial advisor told me to ask about the fees',
       'the consultant who visited was very helpful',
+      'Thanks for the offer to call me, but I am at work until late.',
+      'Please pass this on to her manager.',
+      'Wow this bot is actually helpful, better than waiting for a person tbh',
+      'Ich hatte letzte Woche ein Telefonat mit einer Mitarbeiterin.',
+      'Looking forward to seeing these people on stage',
     ])(
       'but not %s',
       (text) => {

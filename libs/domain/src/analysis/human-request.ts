@@ -51,7 +51,7 @@ const NOUN_END = `(?= |$)(?! ${NOT_A_PERSON}(?: |$))`;
 
 // ---- English -------------------------------------------------------------------------------
 
-const EN_DET = alt(words`a, an, the, some, any, another, your, one of your, one of the, a different`);
+const EN_DET = alt(words`a, an, the, some, any, another, your, one of your, one of the, a different, one`);
 const EN_ADJ = alt(
   words`
     real, actual, actually, live, living, human, proper, physical, genuine, normal, regular,
@@ -68,7 +68,8 @@ const EN_STRICT = words`
   member of your team, member of the team, member of your staff,
   employee, employees, human help, human assistance, human support, live chat, live support, live help,
   officer, officers, advisor, advisors, adviser, advisers, consultant, consultants, specialist, specialists,
-  executive, executives, colleague, colleagues, colleague of yours
+  executive, executives, colleague, colleagues, colleague of yours, csr, csrs, caseworker, case manager,
+  account manager, relationship manager, claims handler, adjuster
 `.concat(['member of (?:your|the|our) (?:[a-z]+ ){0,2}(?:team|staff|department)']);
 const EN_SOMEONE = words`someone, somebody, anyone, anybody`;
 const EN_BROAD = [
@@ -99,6 +100,9 @@ const EN_NP_GET = enNp([...EN_STRICT, ...EN_SOMEONE]);
 /** With one more word of any kind before the noun: "an insurance advisor", "the disputes team". */
 const EN_NP_ANY_ADJ = (nouns: readonly string[]): string =>
   `${opt(EN_DET)}(?:(?!(?:not|no|my|her|his|their|its|our) )[a-z]+ )?${upTo(EN_ADJ, 2)}(?:(?!(?:not|no|my|her|his|their|its|our) )[a-z]+ )?${alt(nouns)}${NOUN_END}`;
+/** The same with a determiner required: "the disputes team", not "seeing these people". */
+const EN_NP_DET_ANY_ADJ = (nouns: readonly string[]): string =>
+  `${EN_DET} (?:(?!(?:not|no|my|her|his|their|its|our) )[a-z]+ )?${upTo(EN_ADJ, 2)}(?:(?!(?:not|no|my|her|his|their|its|our) )[a-z]+ )?${alt(nouns)}${NOUN_END}`;
 /** "Someone senior", "someone kind", "somebody else". */
 const EN_SOMEONE_WHO = `${alt(EN_SOMEONE)}(?: ${alt(words`senior, else, real, competent, qualified, experienced, kind, human, knowledgeable`)})?`;
 
@@ -127,6 +131,7 @@ const EN_WANT = words`
   require, ask for, asking for, looking for, waiting for, rather have
 `;
 const EN_GET = words`
+  fetch me,
   get me, give me, find me, bring me, send me, can i get, could i get, may i get, can i have, could i have,
   may i have, can you get, could you get, can we get, can we have, let me have
 `;
@@ -181,14 +186,14 @@ const EN_RULES: readonly Rule[] = [
   [words`contact, contacting, reach, reaching`, ` ${EN_NP_GET}`],
   [
     EN_TRANSFER,
-    ` ${opt(EN_TRANSFER_OBJECT)}${opt(EN_TRANSFER_FILLER)}${alt(words`to, with, onto`)} (?:${EN_NP_BROAD}|${EN_NP_ANY_ADJ(EN_BROAD)})`,
+    ` ${opt(EN_TRANSFER_OBJECT)}${opt(EN_TRANSFER_FILLER)}${alt(words`to, with, onto`)} (?:${EN_NP_BROAD}|${EN_NP_DET_ANY_ADJ(EN_BROAD)})`,
   ],
   [EN_WANT, ` ${EN_NP_STRICT}${EN_WANT_PURPOSE}`],
   [EN_GET, ` ${EN_NP_GET}`],
   [[...EN_WANT, ...EN_GET], ` ${EN_NP_BROAD} ${EN_TALK_AFTER}\\b`],
   [
     words`have, get, can, could, will, would, please, need, want, let`,
-    ` (?:${EN_NP_GET}|${EN_SOMEONE_WHO}|${EN_NP_ANY_ADJ(EN_STRICT)}) (?:(?:${EN_FROM_YOU}|(?:in|from|at) (?:the |your )?[a-z]+(?: [a-z]+)?) )?(?:${alt(words`please, actually, just, kindly, possibly, finally`)} )?(?:to )?(?:${EN_CALL_ME}|${EN_HELP_ME}\\b)`,
+    ` (?:${EN_NP_GET}|${EN_SOMEONE_WHO}|${EN_NP_ANY_ADJ(EN_STRICT)}) (?:(?:${EN_FROM_YOU}|(?:in|from|at) (?:the |your )?[a-z]+(?: [a-z]+)?) )?(?:${alt(words`please, actually, just, kindly, possibly, finally, must, should, needs to, has to`)} )?(?:to )?(?:${EN_CALL_ME}|${EN_HELP_ME}\\b)`,
   ],
   // "Can some technician call me?"
   [words`can, could, will, would`, ` ${opt(EN_DET)}${alt(words`technician, engineer`)} (?:please )?${EN_CALL_ME}`],
@@ -196,7 +201,7 @@ const EN_RULES: readonly Rule[] = [
   [
     [...EN_SOMEONE, ...words`a colleague, a colleague of yours, one of your colleagues, one of your agents, one of your advisors`],
     `(?: ${alt(words`senior, else, real, competent, qualified, kind, human`)})?(?: ${EN_FROM_YOU}| (?:in|from|at|of) (?:the |your )?[a-z]+(?: [a-z]+)?)? ` +
-      `${alt(words`could, can, would, will, please`)} (?:${alt(words`please, kindly, maybe, possibly, just`)} )?(?:${EN_CALL_ME}|${EN_HELP_ME}\\b)`,
+      `${alt(words`could, can, would, will, please, must, should, needs to, need to, has to`)} (?:${alt(words`please, kindly, maybe, possibly, just`)} )?(?:${EN_CALL_ME}|${EN_HELP_ME}\\b|get in touch\\b)`,
   ],
   // "I'd like someone in retentions to call me", "possible somebody call me".
   [
@@ -222,7 +227,7 @@ const EN_RULES: readonly Rule[] = [
   // "Can I book a call with a senior advisor?", "schedule an appointment with one of your advisors".
   [
     [...EN_WANT, ...EN_GET, ...words`book, schedule, arrange, set up, have, organise, organize, make`],
-    ` ${opt(EN_DET)}(?:[a-z]+ )?${alt(words`call, phone call, video call, appointment, meeting, chat, conversation, zoom, teams call`)} with (?:${alt(words`our, my`)} )?${EN_NP_ANY_ADJ(EN_BROAD)}`,
+    ` ${opt(EN_DET)}(?:[a-z]+ )?${alt(words`call, phone call, video call, appointment, meeting, chat, conversation, zoom, teams call, consultation, session`)} with (?:${alt(words`our, my`)} )?${EN_NP_ANY_ADJ(EN_BROAD)}`,
   ],
   // "Can I book an in-person appointment at the store?"
   [
@@ -244,6 +249,7 @@ const EN_RULES: readonly Rule[] = [
     ` ${opt(alt(words`any, a, an`))}${upTo(EN_ADJ, 2)}${alt(EN_BROAD)} ${EN_HERE}(?: ${alt(words`now, right now`)})?(?:$| to help\\b| i can\\b| who can\\b)`,
   ],
   [words`do you have, have you got, do you guys have, you got`, ` ${EN_NP_BROAD} ${EN_TALK_AFTER}\\b`],
+  [words`do you have, have you got, is there`, ` ${EN_NP_STRICT}(?: available)? who ${alt(words`speaks, speak, can speak`)}\\b`],
   // "Do you have live agents or is it only this bot?"
   [words`do you have, have you got, do you guys have, do you even have`, ` ${opt(EN_DET)}${EN_REAL} ${alt(EN_BROAD)} or\\b`],
   // "I just need someone to go through it with me".
@@ -261,7 +267,22 @@ const EN_RULES: readonly Rule[] = [
   // "Please ask someone to call me", "I want this escalated", "get a manager on the phone".
   [words`ask, get`, ` ${EN_NP_GET} to (?:${EN_CALL_ME}|${EN_HELP_ME}\\b)`],
   [EN_WANT, ` ${alt(words`this, it, my case, my complaint, my issue, my ticket`)} escalated\\b`],
-  [words`get`, ` ${EN_NP_STRICT} ${alt(words`on the phone, on the line, on a call, on chat`)}\\b`],
+  [words`get`, ` ${EN_NP_STRICT} ${alt(words`on the phone, on the line, on a call, on chat, on this chat, on the chat, on here`)}\\b`],
+  [words`get`, ` (?:${alt(words`our, my`)} )?${EN_NP_ANY_ADJ(EN_STRICT)} to ${EN_CALL_ME}`],
+  // "Connect customer service representative": the preposition left out.
+  [words`connect, transfer`, ` (?:me )?${EN_NP_STRICT}`],
+  // "Please arrange one call from your side".
+  [words`arrange, schedule, book`, ` (?:${alt(words`a, an, one`)} )?(?:quick )?${alt(words`call, callback, call back, phone call`)}\\b`],
+  // "Talk with customer care on phone".
+  [EN_TALK, ` ${alt(words`to, with`)} ${EN_NP_BROAD} ${alt(words`on phone, on the phone, by phone, over the phone`)}\\b`],
+  // "A human calls me today or I go".
+  [words`a human, a real person, an actual person, a person`, ` ${alt(words`calls, phones, rings, contacts`)} ${alt(words`me, us`)}\\b`],
+  // "Could one of your sales people call me".
+  [
+    words`one of your`,
+    ` (?:[a-z]+ )?${alt(words`people, staff, agents, reps, representatives, advisors, team, colleagues, engineers, technicians, experts, specialists`)} ` +
+      `${alt(words`could, can, would, will, please, must`)} (?:please )?${EN_CALL_ME}`,
+  ],
 ];
 const EN_BARE_NOUNS = [
   ...EN_STRICT,
@@ -318,7 +339,7 @@ const ES_WANT = words`
   quiero, necesito, quisiera, deseo, prefiero, exijo, solicito, pido, me gustaria, dame, deme, me da,
   me das, puedo tener, busco
 `;
-const ES_HERE = alt(words`ahi, alli, disponible, con quien hablar, con quien pueda hablar, para hablar`);
+const ES_HERE = alt(words`ahi, alli, disponible, con quien hablar, con quien pueda hablar, para hablar, por ahi`);
 const ES_RULES: readonly Rule[] = [
   [ES_TALK, ` ${alt(words`con, a, al`)} ${esNp(ES_BROAD)}`],
   [ES_TRANSFER, ` (?:${alt(words`con, a, al`)} )?${esNp(ES_BROAD)}`],
@@ -339,6 +360,8 @@ const ES_RULES: readonly Rule[] = [
       `(?:${alt(words`me, nos`)} ${alt(words`llame, llamen, atienda, atiendan, contacte, contacten`)}|se ponga en contacto conmigo)\\b`,
   ],
   [words`llamenme, llameme, llamame`, `\\b`],
+  // "¿Podrían devolverme la llamada el lunes?"
+  [words`devolverme, devuelvanme, me devuelvan, me devuelva, devuelvame`, ` la llamada\\b`],
 ];
 const ES_BARE_LEAD = alt(words`hola, por favor, oiga, oye, si`);
 const ES_BARE_TAIL = alt(words`por favor, porfa, porfavor, ya, ahora, ahora mismo, urgente, gracias`);
@@ -350,7 +373,8 @@ const FR_DET = alt(words`un, une, le, la, les, l, au, des, votre, vos, un de vos
 const FR_STRICT = words`
   humain, humains, etre humain, agent, agents, conseiller, conseillere, conseillers, operateur, operatrice,
   interlocuteur, interlocutrice, responsable, manager, superviseur, employe, employee, technicien, vendeur,
-  superieur, superieure, superieur hierarchique, directeur, directrice, gestionnaire
+  superieur, superieure, superieur hierarchique, directeur, directrice, gestionnaire, representant,
+  representante
 `;
 const FR_BROAD = [...FR_STRICT, ...words`quelquun, service client, service clientele, support`];
 const FR_ADJ_BEFORE = alt(words`vrai, vraie, veritable, vraiment`);
@@ -374,7 +398,9 @@ const FR_WANT = words`
   je veux, je voudrais, j aimerais, je souhaite, je souhaiterais, je demande, il me faut, besoin d,
   besoin de, je prefere, je prefererais, donnez moi, je cherche, veux, voudrais
 `;
-const FR_HERE = alt(words`la, ici, disponible, en ligne, a qui parler, avec qui parler, ou pas, ou non`);
+const FR_HERE = alt(
+  words`la, ici, disponible, en ligne, a qui parler, avec qui parler, ou pas, ou non, a qui on peut parler, a qui je peux parler, avec qui je peux parler`,
+);
 const FR_RULES: readonly Rule[] = [
   [FR_TALK, ` ${alt(words`a, avec, au`)} ${frNp(FR_BROAD)}`],
   [FR_REACH, ` ${frNp(FR_BROAD)}`],
@@ -383,9 +409,11 @@ const FR_RULES: readonly Rule[] = [
   [words`il y a, y a t il, est ce qu il y a, y a`, ` ${frNp(FR_BROAD)}(?:$| ${FR_HERE}\\b)`],
   [
     words`quelquun, quelqu un`,
-    ` ${alt(words`peut, pourrait, peut il, pourrait il`)} ${alt(words`me, nous`)} ${alt(words`rappeler, appeler, contacter, recontacter`)}\\b`,
+    ` ${alt(words`peut, pourrait, peut il, pourrait il`)} ${alt(words`me, m, nous`)} ${alt(words`rappeler, appeler, contacter, recontacter`)}\\b`,
   ],
   [words`rappelez, recontactez`, ` ${alt(words`moi, nous`)}\\b`],
+  [words`etre mis en relation avec, etre mise en relation avec, etre mis en contact avec, etre mise en contact avec`, ` ${frNp(FR_BROAD)}`],
+  [words`qu`, ` ${frNp(FR_BROAD)} ${alt(words`serait disponible, est disponible, soit disponible`)}\\b`],
   // "Je voudrais qu'un conseiller me rappelle".
   [
     words`qu`,
@@ -466,7 +494,13 @@ const DE_RULES: readonly Rule[] = [
   ],
   [words`ist, ist gerade, ist denn`, ` ${DE_SOMEONE}(?: ${alt(words`vom, von der, aus dem`)} [a-z]+)? ${alt(words`da, hier, dort, online, erreichbar, verfugbar`)}\\b`],
   // "Bitte rufen Sie mich zurück", "ich möchte einen Rückruf".
-  [words`rufen sie mich, ruf mich, ruft mich, rufen sie uns`, ` ${DE_SOFT}${alt(words`zuruck, an`)}\\b`],
+  [words`rufen sie mich, ruf mich, ruft mich, rufen sie uns`, ` ${DE_SOFT}(?:unter [0-9 ]+ )?${alt(words`zuruck, an`)}\\b`],
+  // "Kann mich bitte irgendwer von euch anrufen?", "eskalieren Sie den Fall an die Teamleitung".
+  [
+    words`kann mich, konnte mich, kann uns, konnte uns`,
+    ` ${DE_SOFT}(?:${DE_NP_OR_SOMEONE}|irgendwer|irgendjemand)(?: ${alt(words`von euch, von ihnen, von ihrem team, von euch da`)})? ${alt(words`anrufen, zuruckrufen, kontaktieren, beraten`)}\\b`,
+  ],
+  [words`eskalieren, eskalieren sie`, `(?: [a-z]+){0,3} an ${DE_NP}`],
   [DE_WANT, ` ${DE_SOFT}${alt(words`einen ruckruf, ruckruf`)}\\b`],
 ];
 const DE_BARE_NP = `(?:${DE_NP_BUT_MENSCH}|(?:${DE_DET}|${DE_ADJ}) mensch)`;
@@ -480,18 +514,19 @@ const PT_STRICT = words`
   atendente, atendentes, pessoa, pessoas, humano, humanos, ser humano, agente, agentes, operador, operadora,
   representante, consultor, consultora, gerente, supervisor, supervisora, funcionario, funcionaria,
   responsavel, atendimento humano
+  assistente, gestor, gestora, tecnico, tecnica
 `;
 const PT_BROAD = [...PT_STRICT, ...words`alguem, suporte, suporte tecnico, atendimento, sac`];
 const PT_ADJ_AFTER = alt(words`real, reais, humano, humana, de verdade, de carne e osso, ao vivo`);
 const ptNp = (nouns: readonly string[]): string =>
   `${opt(PT_DET)}${alt(nouns)}${NOUN_END}(?: ${PT_ADJ_AFTER})?`;
 const PT_TALK = words`
-  falar, conversar, papear, comunicar, comunicar me, contatar, contactar, falar diretamente
+  falar, conversar, papear, comunicar, comunicar me, contatar, contactar, falar diretamente, falar direto
 `;
 const PT_TRANSFER = words`
   transfere, transfira, transferir, transfere me, transferir me, me transfere, me transfira, me passa,
   me passe, passa, passe, passar, me conecta, me conecte, conectar, me encaminha, me encaminhe, encaminhar,
-  me coloca, me coloque, coloquem, coloque, coloca
+  me coloca, me coloque, coloquem, coloque, coloca, passar me, passem me, passa me
 `;
 const PT_WANT = words`
   quero, preciso de, preciso, gostaria de, gostaria, desejo, prefiro, queria, solicito, exijo, me da, me de,
@@ -506,7 +541,11 @@ const PT_RULES: readonly Rule[] = [
   [PT_WANT, ` ${ptNp(PT_STRICT)}`],
   [words`tem, ha, existe`, ` ${ptNp(PT_BROAD)}(?:$| ${PT_HERE}\\b)`],
   // "Solicito que um gerente entre em contato comigo", "marcar uma reunião com um consultor".
-  [words`que`, ` ${ptNp(PT_BROAD)} ${alt(words`entre em contato, entre em contacto, me ligue, me liga, me contate, me contacte`)}\\b`],
+  [words`que`, ` ${ptNp(PT_BROAD)} ${alt(words`entre em contato, entre em contacto, me ligue, me liga, me contate, me contacte, me ligasse, me contactasse, me contatasse, me telefonasse`)}\\b`],
+  [words`que me`, ` ${alt(words`liguem, ligue, contactem, contatem, telefonem`)}\\b`],
+  // "Alguém me pode contactar por telefone?"
+  [words`alguem`, ` ${opt('me')}${alt(words`pode, podia, poderia`)} ${opt('me')}${alt(words`contactar, contatar, ligar, telefonar, atender, ligar me, contactar me`)}\\b`],
+  [words`atendimento presencial com, atendimento com`, ` ${ptNp(PT_BROAD)}`],
   [words`reuniao com, conversa com, chamada com, ligacao com`, ` ${ptNp(PT_BROAD)}`],
   // "Exijo retorno por telefone de um responsável".
   [words`retorno, contato, contacto`, `(?: por telefone| telefonico)? de ${ptNp(PT_STRICT)}`],
@@ -523,7 +562,7 @@ const IT_NOUNS = words`
   operatore, operatrice, operatori, persona, persona reale, persona vera, essere umano, umano, agente,
   consulente, addetto, addetta, assistente, responsabile, tecnico
 `;
-const IT_NP = `${opt(alt(words`un, una, un altro, un altra, il, la, l, lo, qualche, un vero, una vera, un vero e proprio, un vostro, una vostra, il vostro, la vostra`))}${alt(IT_NOUNS)}${NOUN_END}(?: ${alt(words`umano, umana, vero, vera, reale, in carne e ossa`)})?`;
+const IT_NP = `${opt(alt(words`un, una, un altro, un altra, il, la, l, lo, qualche, un vero, una vera, un vero e proprio, un vostro, una vostra, il vostro, la vostra, il mio, la mia`))}${alt(IT_NOUNS)}${NOUN_END}(?: ${alt(words`umano, umana, vero, vera, reale, in carne e ossa`)})?`;
 const IT_RULES: readonly Rule[] = [
   [
     words`parlare, parlo, posso parlare, vorrei parlare, voglio parlare, devo parlare, passami, passatemi, mi passi, mi passa, mettermi in contatto`,
@@ -541,9 +580,16 @@ const IT_RULES: readonly Rule[] = [
     words`essere`,
     ` ${alt(words`contattato, contattata, richiamato, richiamata, chiamato, chiamata, ricontattato, ricontattata`)}(?: telefonicamente)? da ${IT_NP}`,
   ],
-  [words`appuntamento con, incontro con, colloquio con, chiamata con`, ` ${IT_NP}`],
+  [words`appuntamento con, incontro con, colloquio con, chiamata con, videochiamata con`, ` ${IT_NP}`],
+  [words`appuntamento`, `(?: [a-z]+){1,3} con ${IT_NP}`],
   [words`richiamatemi, chiamatemi, ricontattatemi`, `\\b`],
-  [words`qualcuno, qualcuno di reale, qualcuno di vero`, ` ${opt('mi')}(?:puo|potrebbe) ${alt(words`richiamarmi, chiamarmi, aiutarmi, rispondere, telefonarmi, contattarmi`)}\\b`],
+  [
+    words`qualcuno, qualcuno di reale, qualcuno di vero`,
+    `(?: ${alt(words`del vostro staff, del vostro team, di voi, dello staff, del servizio clienti`)})? ` +
+      `(?:mi (?:puo|potrebbe) ${alt(words`chiamare, richiamare, contattare, telefonare, aiutare`)}|${opt('mi')}(?:puo|potrebbe) ${alt(words`richiamarmi, chiamarmi, aiutarmi, rispondere, telefonarmi, contattarmi`)})\\b`,
+  ],
+  [words`qualcuno`, ` ${alt(words`e disponibile, in carne e ossa, di reale, di vero`)}\\b`],
+  [words`voglio parlare con, vorrei parlare con, posso parlare con, devo parlare con`, ` qualcuno\\b`],
 ];
 const IT_BARE = `(?:${alt(words`ciao, salve, buongiorno, per favore`)} ){0,2}${IT_NP}(?: ${alt(words`per favore, grazie, subito`)})*`;
 
@@ -590,7 +636,7 @@ const HINT = new RegExp(
     ...new Set(
       [
         ...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, ...IT_NOUNS, 'personne', 'jemand', 'escalate',
-        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring', 'escalated', 'llame', 'rappelle', 'rufen', 'ruckruf', 'ligar', 'ligue', 'richiam', 'chiamat', 'llamenme', 'llameme', 'llamame', 'contatt', 'contato', 'contacto', 'contacte', 'berater', 'appuntamento', 'reuniao', 'sum1', 'some1', 'durchwahl', 'nummer', 'techn', 'engin', 'colleag', 'whoever', 'number', 'line', 'appointment', 'zoom', 'meeting', 'teamleit', 'kontaktaufnahme', 'termin', 'fatemi', 'vea', 'cita', 'retorno',
+        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring', 'escalated', 'llame', 'rappelle', 'rufen', 'ruckruf', 'ligar', 'ligue', 'richiam', 'chiamat', 'llamenme', 'llameme', 'llamame', 'contatt', 'contato', 'contacto', 'contacte', 'berater', 'appuntamento', 'reuniao', 'sum1', 'some1', 'durchwahl', 'nummer', 'techn', 'engin', 'colleag', 'whoever', 'number', 'line', 'appointment', 'zoom', 'meeting', 'teamleit', 'kontaktaufnahme', 'termin', 'fatemi', 'vea', 'cita', 'retorno', 'fetch', 'csr', 'human', 'irgendwer', 'eskalier', 'devolv', 'alguem', 'atendimento', 'videochiam', 'relation', 'disponib',
       ].map(
         (n) => n.slice(0, 4),
       ),
@@ -603,6 +649,7 @@ const HINT = new RegExp(
 /** Words just before a request verb that make it a refusal or a past event: "I don't need", "I had to talk". */
 const NEGATORS: ReadonlySet<string> = new Set(
   words`
+    than, hatte, hatten,
     had, used, dont, doesnt, didnt, not, never, wont, wouldnt, shouldnt, without, neither, nor, nunca,
     jamas, tampoco, ni, sin, ne, n, pas, jamais, sans, aucun, aucune, nicht, nie, niemals, kein, keine,
     keinen, keinem, ohne, nem, sem
