@@ -119,6 +119,17 @@ describe('detectHumanRequest', () => {
       'Kann mich bitte irgendwer von euch anrufen??',
       'Qualcuno del vostro staff mi può chiamare?',
       'Alguém me pode contactar por telefone, por favor?',
+      '"agent please"',
+      'Could someone talk me through it over the phone?',
+      'is a human able to look at this?',
+      'can I get transferred to billing please',
+      'Would the property manager be available for a brief phone conversation this week?',
+      'Kann sich bitte endlich mal ein echter Mitarbeiter melden?',
+      'Könnten Sie mich an einen Techniker weiterleiten?',
+      "Je souhaiterais m'entretenir avec un conseiller.",
+      'Quiero que me llame un técnico de carne y hueso HOY.',
+      'Basta bot. Fatemi parlare col capo.',
+      'Não quero mais menu. Me passa pro supervisor.',
     ])('%s', (text) => {
       expect(detectHumanRequest(text)).toBe(true);
     });
@@ -145,6 +156,8 @@ describe('detectHumanRequest', () => {
       'Wow this bot is actually helpful, better than waiting for a person tbh',
       'Ich hatte letzte Woche ein Telefonat mit einer Mitarbeiterin.',
       'Looking forward to seeing these people on stage',
+      'The so-called "specialist" I spoke to last week had no idea. Just close the ticket.',
+      'my dad just tried to "speak to the manager" of my xbox lmao',
     ])(
       'but not %s',
       (text) => {

@@ -79,7 +79,8 @@ const EN_BROAD = [
     people, staff, advisor, adviser, associate, team member, customer service, customer support,
     customer care, support, support team, helpdesk, help desk, service desk, sales, consultant, specialist,
     technician, team, boss, owner, assistant, assistants, whoever is in charge, whoever is responsible,
-    person in charge, someone in charge
+    person in charge, someone in charge, engineer, engineers, coordinator, billing, claims, retentions,
+    whoever is above her, whoever is above him, whoever is above you
   `,
 ];
 /**
@@ -89,7 +90,7 @@ const EN_BROAD = [
 const EN_TEAMS: ReadonlySet<string> = new Set(
   words`
     customer service, customer support, customer care, support, support team, helpdesk, help desk,
-    service desk, sales, team
+    service desk, sales, team, billing, claims, retentions
   `,
 );
 const enNp = (nouns: readonly string[]): string => `${opt(EN_DET)}${upTo(EN_ADJ, 3)}${alt(nouns)}${NOUN_END}`;
@@ -115,7 +116,7 @@ const EN_ADVERB = alt(words`directly, now, right now, again, personally, immedia
 const EN_TRANSFER = words`
   connect, transfer, put, pass, forward, hand, redirect, switch, route, send, escalate, refer, hook,
   be connected, be transferred, be put, be passed, be sent, be escalated, be redirected, be switched,
-  be referred
+  be referred, get transferred, get connected, get put through
 `;
 const EN_TRANSFER_OBJECT = alt(
   words`me, us, this, it, my call, my chat, the chat, this chat, my case, my ticket`,
@@ -145,12 +146,12 @@ const EN_WANT_PURPOSE = `(?! to (?!${alt(
   `,
 )}\\b))`;
 const EN_CALL = alt(
-  words`call, contact, phone, ring, email, text, dm, pm, message, reach out to, get back to, get in touch with, go over this with`,
+  words`call, contact, phone, telephone, ring, email, text, dm, pm, message, reach out to, get back to, get in touch with, go over this with, dm or phone, dm or call`,
 );
 const EN_CALL_ME = `(?:${EN_CALL} ${alt(
   words`me, us, her, him, them, my mum, my mom, my mother, my dad, my father, my wife, my husband, my partner`,
 )}\\b|reach out$|give ${alt(words`me, us`)} a ${alt(words`call, ring, buzz`)}\\b)`;
-const EN_HELP_ME = `(?:${alt(words`help, assist`)} ${alt(words`me, us, with, please`)}|${alt(
+const EN_HELP_ME = `(?:${alt(words`help, assist`)} ${alt(words`me, us, with, please`)}|${alt(words`talk, walk`)} ${alt(words`me, us`)} through|${alt(
   words`look at, take a look at, have a look at, review, check, handle, deal with, sort out, go through`,
 )} (?:${alt(words`this, it, that`)}|my(?: [a-z]+){1,3}))`;
 const EN_HERE = alt(words`there, here, available, online, around`);
@@ -201,14 +202,24 @@ const EN_RULES: readonly Rule[] = [
   [
     [...EN_SOMEONE, ...words`a colleague, a colleague of yours, one of your colleagues, one of your agents, one of your advisors`],
     `(?: ${alt(words`senior, else, real, competent, qualified, kind, human`)})?(?: ${EN_FROM_YOU}| (?:in|from|at|of) (?:the |your )?[a-z]+(?: [a-z]+)?)? ` +
-      `${alt(words`could, can, would, will, please, must, should, needs to, need to, has to`)} (?:${alt(words`please, kindly, maybe, possibly, just`)} )?(?:${EN_CALL_ME}|${EN_HELP_ME}\\b|get in touch\\b)`,
+      `${alt(words`could, can, would, will, please, must, should, needs to, need to, has to, be able to, would be able to`)} (?:${alt(words`please, kindly, maybe, possibly, just`)} )?` +
+      `(?:${EN_CALL_ME}|${EN_HELP_ME}\\b|get in touch\\b|reach out\\b|${alt(words`talk me through, walk me through, talk us through, walk us through, go through it with me`)}\\b)`,
   ],
   // "I'd like someone in retentions to call me", "possible somebody call me".
   [
-    [...EN_WANT, ...words`possible, is it possible for, is it possible that, any chance`],
-    ` (?:${EN_SOMEONE_WHO}|${EN_NP_GET})(?: (?:in|from|at) (?:the |your )?[a-z]+(?: [a-z]+)?)? (?:to )?${EN_CALL_ME}`,
+    [...EN_WANT, ...words`possible, is it possible for, is it possible that, any chance, any way, is there any way, is there a way`],
+    ` (?:${EN_SOMEONE_WHO}|${EN_NP_GET})(?: (?:in|from|at) (?:the |your )?[a-z]+(?: [a-z]+)?)? (?:${alt(words`to, could, can, would, will`)} )?${EN_CALL_ME}`,
   ],
   [words`can, could, will, would`, ` ${EN_NP_STRICT} ${opt(EN_ADVERB)}${EN_HELP_ME}\\b`],
+  // "Is a human able to look at this?", "could a human maybe help?"
+  [
+    words`is, can, could, would, will`,
+    ` ${EN_NP_STRICT} (?:${alt(words`able to, maybe, possibly, please, be able to`)} )?(?:${EN_HELP_ME}\\b|help$|help me\\b)`,
+  ],
+  // "Would the property manager be available for a brief phone conversation?"
+  [words`would, is, will, could`, ` ${EN_NP_ANY_ADJ(EN_STRICT)} (?:be )?available (?:for|to) (?:a |an )?(?:[a-z]+ )?${alt(words`call, chat, phone conversation, conversation, meeting, phone call`)}\\b`],
+  // "Sort the details over the phone with one of your team".
+  [words`over the phone with, by phone with, on the phone with, in person with`, ` (?:one of your team|${EN_NP_BROAD})`],
   [
     words`is there, are there, if there is, if theres, if there are, whether there is, whether theres`,
     ` (?:${EN_NP_BROAD}|${EN_SOMEONE_WHO})(?:$| ${EN_PRESENT}\\b| ${EN_TALK_AFTER}\\b| ${EN_WHO_CALLS}\\b)`,
@@ -242,7 +253,7 @@ const EN_RULES: readonly Rule[] = [
   // "Kindly arrange for a customer care officer to call me", "I demand that a supervisor phones me".
   [
     words`arrange for, ask for, demand that, request that, ask that, insist that, need, want`,
-    ` ${EN_NP_GET}(?: [a-z]+){0,2} (?:to )?${alt(words`call, calls, phone, phones, ring, rings, contact, contacts`)} ${alt(words`me, us`)}\\b`,
+    ` (?:${EN_NP_GET}|${opt(EN_DET)}${alt(words`technician, engineer`)})(?: [a-z]+){0,2} (?:to )?${alt(words`call, calls, phone, phones, ring, rings, contact, contacts`)} ${alt(words`me, us`)}\\b`,
   ],
   [
     words`is, are`,
@@ -302,7 +313,7 @@ const EN_BARE_TAIL = alt(
 const EN_ANY_NOUN = `any ${upTo(EN_ADJ, 2)}${alt(EN_BARE_NOUNS)}`;
 const EN_PRESENCE = `(?:${alt(EN_SOMEONE)}|${EN_ANY_NOUN}) ${opt(EN_REALLY)}(?:${EN_HERE}|out there)`;
 const EN_BARE_NP = `${opt(EN_DET)}${upTo(EN_ADJ, 3)}${alt(EN_BARE_NOUNS)}${NOUN_END}`;
-const EN_BARE = `${upTo(EN_BARE_LEAD, 3)}(?:${EN_BARE_NP}|${EN_PRESENCE})(?: ${EN_BARE_TAIL})*`;
+const EN_BARE = `(?!your )${upTo(EN_BARE_LEAD, 3)}(?:${EN_BARE_NP}|${EN_PRESENCE})(?: ${EN_BARE_TAIL})*`;
 
 // ---- Spanish -------------------------------------------------------------------------------
 
@@ -312,7 +323,7 @@ const ES_DET = alt(
 const ES_STRICT = words`
   persona, personas, humano, humanos, ser humano, agente, agentes, asesor, asesora, asesores, operador,
   operadora, representante, ejecutivo, ejecutiva, encargado, encargada, supervisor, supervisora, gerente,
-  responsable, empleado, empleada
+  responsable, empleado, empleada, tecnico, tecnica, comercial
 `;
 const ES_BROAD = [
   ...ES_STRICT,
@@ -356,12 +367,14 @@ const ES_RULES: readonly Rule[] = [
   // "Necesito que alguien me llame", "que un asesor me contacte".
   [
     words`que`,
-    ` ${esNp(ES_BROAD)}(?: de ${alt(words`su, sus, la, el, vuestro, vuestra`)}(?: [a-z]+){1,2})? ` +
+    ` ${esNp(ES_BROAD)}(?: (?:de ${alt(words`su, sus, la, el, vuestro, vuestra`)}|del)(?: [a-z]+){1,2})? ` +
       `(?:${alt(words`me, nos`)} ${alt(words`llame, llamen, atienda, atiendan, contacte, contacten`)}|se ponga en contacto conmigo)\\b`,
   ],
   [words`llamenme, llameme, llamame`, `\\b`],
   // "¿Podrían devolverme la llamada el lunes?"
-  [words`devolverme, devuelvanme, me devuelvan, me devuelva, devuelvame`, ` la llamada\\b`],
+  [words`devolverme, devuelvanme, me devuelvan, me devuelva, devuelvame, me pueden devolver, me puede devolver`, ` la llamada\\b`],
+  [words`si me llama, me llama, que me llame`, ` ${esNp(ES_BROAD)}`],
+  [words`podria, podrian, puede, pueden`, ` ${esNp(ES_BROAD)} ${alt(words`llamarme, contactarme, atenderme, llamarnos`)}\\b`],
 ];
 const ES_BARE_LEAD = alt(words`hola, por favor, oiga, oye, si`);
 const ES_BARE_TAIL = alt(words`por favor, porfa, porfavor, ya, ahora, ahora mismo, urgente, gracias`);
@@ -374,7 +387,7 @@ const FR_STRICT = words`
   humain, humains, etre humain, agent, agents, conseiller, conseillere, conseillers, operateur, operatrice,
   interlocuteur, interlocutrice, responsable, manager, superviseur, employe, employee, technicien, vendeur,
   superieur, superieure, superieur hierarchique, directeur, directrice, gestionnaire, representant,
-  representante
+  representante, membre
 `;
 const FR_BROAD = [...FR_STRICT, ...words`quelquun, service client, service clientele, support`];
 const FR_ADJ_BEFORE = alt(words`vrai, vraie, veritable, vraiment`);
@@ -386,7 +399,7 @@ const FR_PERSONNE_DET = alt(words`une, la, cette, des`);
 const FR_PERSONNE = `${FR_PERSONNE_DET} ${opt(FR_ADJ_BEFORE)}${alt(words`personne, personnes`)}`;
 const frNp = (nouns: readonly string[]): string =>
   `(?:${opt(FR_DET)}${opt(FR_ADJ_BEFORE)}${alt(nouns)}|${FR_PERSONNE})${NOUN_END}(?: ${FR_ADJ_AFTER})?`;
-const FR_TALK = words`parler, discuter, communiquer, echanger, etre en contact, entrer en contact, chatter`;
+const FR_TALK = words`parler, discuter, communiquer, echanger, etre en contact, entrer en contact, chatter, entretenir, jaser`;
 const FR_REACH = words`joindre, contacter, avoir, voir`;
 const FR_TRANSFER = words`
   passez moi, passe moi, passer, me passer, transferez moi, transfere moi, transferer, me transferer,
@@ -406,7 +419,14 @@ const FR_RULES: readonly Rule[] = [
   [FR_REACH, ` ${frNp(FR_BROAD)}`],
   [FR_TRANSFER, ` (?:${alt(words`a, avec, au`)} )?${frNp(FR_BROAD)}`],
   [FR_WANT, ` ${frNp(FR_STRICT)}`],
-  [words`il y a, y a t il, est ce qu il y a, y a`, ` ${frNp(FR_BROAD)}(?:$| ${FR_HERE}\\b)`],
+  [words`il y a, y a t il, est ce qu il y a, y a`, ` ${frNp(FR_BROAD)}(?: au service [a-z]+)?(?:$| ${FR_HERE}\\b| avec qui je peux ${alt(words`echanger, parler, discuter`)}\\b)`],
+  [words`transmis a, transmise a, transfere a, transferee a, rendez vous avec, rdv avec`, ` ${frNp(FR_BROAD)}`],
+  [words`escaladez, escalader, remontez`, `(?: [a-z]+){0,3} a ${frNp(FR_BROAD)}`],
+  [
+    words`qu`,
+    ` ${frNp(FR_BROAD)}(?: (?:du|de la|de votre|de l) [a-z]+(?: [a-z]+)?)? ${opt(alt(words`pourrait, peut, puisse`))}(?:[a-z]+ ){0,5}${alt(words`me, m, nous`)} ` +
+      `${alt(words`contacter, contacte, rappeler, rappelle, appeler, appelle`)}\\b`,
+  ],
   [
     words`quelquun, quelqu un`,
     ` ${alt(words`peut, pourrait, peut il, pourrait il`)} ${alt(words`me, m, nous`)} ${alt(words`rappeler, appeler, contacter, recontacter`)}\\b`,
@@ -430,12 +450,13 @@ const FR_BARE_LEAD = alt(words`bonjour, svp, s il vous plait, oui`);
 const FR_BARE_TAIL = alt(
   words`s il vous plait, s il te plait, svp, stp, merci, maintenant, vite, tout de suite`,
 );
-const FR_BARE = `(?:${FR_BARE_LEAD} ){0,2}${frNp(FR_BROAD)}(?: ${FR_BARE_TAIL})*`;
+/** "Karim, votre conseiller, ..." names someone: a possessive does not open a bare request. */
+const FR_BARE = `(?!(?:votre|vos) )(?:${FR_BARE_LEAD} ){0,2}${frNp(FR_BROAD)}(?: ${FR_BARE_TAIL})*`;
 
 // ---- German --------------------------------------------------------------------------------
 
 const DE_DET = alt(
-  words`einen, einem, einer, eine, ein, den, dem, der, die, ihren, ihrem, ihrer, ihre, irgendeinen`,
+  words`einen, einem, einer, eine, ein, den, dem, der, die, ihren, ihrem, ihrer, ihre, irgendeinen, nem, ner, einem ihrer, einer ihrer, einen ihrer`,
 );
 const DE_ADJ = alt(
   words`
@@ -472,7 +493,10 @@ const DE_WANT = words`
 const DE_TALK_TO = alt(words`sprechen, erreichen, kontaktieren`);
 const DE_HERE = alt(words`da, hier, dort, mit dem ich sprechen kann`);
 const DE_RULES: readonly Rule[] = [
-  [words`mit`, ` ${DE_NP_OR_SOMEONE} ${DE_SOFT}${DE_TALK}\\b`],
+  [words`mit`, ` ${DE_NP_OR_SOMEONE} ${DE_SOFT}(?:zu )?${DE_TALK}\\b`],
+  // "Kann sich bitte endlich mal ein echter Mitarbeiter melden?", "Könnten Sie mich an einen Techniker weiterleiten?"
+  [words`kann sich, konnte sich, soll sich, moge sich`, `(?: ${alt(words`bitte, endlich, mal, doch`)})* ${DE_NP_OR_SOMEONE}(?: bei mir)? melden\\b`],
+  [words`konnten sie mich, konnen sie mich, leiten sie mich, bitte leiten sie mich`, ` ${DE_SOFT}an ${DE_NP} ${alt(words`weiterleiten, verbinden, durchstellen, weiter`)}\\b`],
   [DE_TRANSFER, ` ${DE_SOFT}${alt(words`mit, an, zu`)} ${DE_NP_OR_SOMEONE}`],
   [words`einen, eine, den, ihren`, ` ${opt(DE_ADJ)}${alt(DE_NOUNS)} ${DE_SOFT}${DE_TALK_TO}\\b`],
   [words`jemandem, jemanden, jemand`, ` ${DE_SOFT}${DE_TALK_TO}\\b`],
@@ -528,6 +552,7 @@ const PT_TRANSFER = words`
   me passe, passa, passe, passar, me conecta, me conecte, conectar, me encaminha, me encaminhe, encaminhar,
   me coloca, me coloque, coloquem, coloque, coloca, passar me, passem me, passa me
 `;
+const PT_TO = alt(words`para, pra, com, ao, a, pro, pra o`);
 const PT_WANT = words`
   quero, preciso de, preciso, gostaria de, gostaria, desejo, prefiro, queria, solicito, exijo, me da, me de,
   me arruma
@@ -537,7 +562,9 @@ const PT_HERE = alt(
 );
 const PT_RULES: readonly Rule[] = [
   [PT_TALK, ` ${alt(words`com, a, ao`)} ${ptNp(PT_BROAD)}`],
-  [PT_TRANSFER, ` (?:${alt(words`para, pra, com, ao, a`)} )?${ptNp(PT_BROAD)}`],
+  [PT_TRANSFER, ` (?:${PT_TO} )?${ptNp(PT_BROAD)}`],
+  [words`podia, pode, poderia`, ` alguem ${alt(words`telefonar me, ligar me, ligar, telefonar, contactar me, me ligar, me telefonar, me contactar`)}\\b`],
+  [words`contacto telefonico do, contato telefonico do, contato do, contacto do, telefone do, numero do`, ` ${alt(PT_STRICT)}\\b`],
   [PT_WANT, ` ${ptNp(PT_STRICT)}`],
   [words`tem, ha, existe`, ` ${ptNp(PT_BROAD)}(?:$| ${PT_HERE}\\b)`],
   // "Solicito que um gerente entre em contato comigo", "marcar uma reunião com um consultor".
@@ -560,7 +587,7 @@ const PT_BARE = `(?:${alt(words`ola, oi, por favor`)} ){0,2}${ptNp(PT_BROAD)}(?:
 
 const IT_NOUNS = words`
   operatore, operatrice, operatori, persona, persona reale, persona vera, essere umano, umano, agente,
-  consulente, addetto, addetta, assistente, responsabile, tecnico
+  consulente, addetto, addetta, assistente, responsabile, tecnico, capo, dirigente, supervisore, funzionario
 `;
 const IT_NP = `${opt(alt(words`un, una, un altro, un altra, il, la, l, lo, qualche, un vero, una vera, un vero e proprio, un vostro, una vostra, il vostro, la vostra, il mio, la mia`))}${alt(IT_NOUNS)}${NOUN_END}(?: ${alt(words`umano, umana, vero, vera, reale, in carne e ossa`)})?`;
 const IT_RULES: readonly Rule[] = [
@@ -582,6 +609,9 @@ const IT_RULES: readonly Rule[] = [
   ],
   [words`appuntamento con, incontro con, colloquio con, chiamata con, videochiamata con`, ` ${IT_NP}`],
   [words`appuntamento`, `(?: [a-z]+){1,3} con ${IT_NP}`],
+  [words`fatemi parlare, fammi parlare, mi fate parlare`, ` ${opt(alt(words`con, col, coi, al, alla`))}(?:${IT_NP}|qualcuno)`],
+  [words`passata a, passato a, trasferita a, trasferito a, spiegarlo a, spiegare a, parlarne con`, ` ${IT_NP}`],
+  [words`numero diretto del, numero del, numero diretto di, numero di`, ` (?:mio |nostro )?${alt(IT_NOUNS)}\\b`],
   [words`richiamatemi, chiamatemi, ricontattatemi`, `\\b`],
   [
     words`qualcuno, qualcuno di reale, qualcuno di vero`,
@@ -636,7 +666,7 @@ const HINT = new RegExp(
     ...new Set(
       [
         ...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, ...IT_NOUNS, 'personne', 'jemand', 'escalate',
-        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring', 'escalated', 'llame', 'rappelle', 'rufen', 'ruckruf', 'ligar', 'ligue', 'richiam', 'chiamat', 'llamenme', 'llameme', 'llamame', 'contatt', 'contato', 'contacto', 'contacte', 'berater', 'appuntamento', 'reuniao', 'sum1', 'some1', 'durchwahl', 'nummer', 'techn', 'engin', 'colleag', 'whoever', 'number', 'line', 'appointment', 'zoom', 'meeting', 'teamleit', 'kontaktaufnahme', 'termin', 'fatemi', 'vea', 'cita', 'retorno', 'fetch', 'csr', 'human', 'irgendwer', 'eskalier', 'devolv', 'alguem', 'atendimento', 'videochiam', 'relation', 'disponib',
+        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring', 'escalated', 'llame', 'rappelle', 'rufen', 'ruckruf', 'ligar', 'ligue', 'richiam', 'chiamat', 'llamenme', 'llameme', 'llamame', 'contatt', 'contato', 'contacto', 'contacte', 'berater', 'appuntamento', 'reuniao', 'sum1', 'some1', 'durchwahl', 'nummer', 'techn', 'engin', 'colleag', 'whoever', 'number', 'line', 'appointment', 'zoom', 'meeting', 'teamleit', 'kontaktaufnahme', 'termin', 'fatemi', 'vea', 'cita', 'retorno', 'whoever', 'billing', 'claims', 'coordinat', 'melden', 'weiterleit', 'capo', 'dirigent', 'entreten', 'jaser', 'rendez', 'rdv', 'escalad', 'transmis', 'membre', 'fetch', 'csr', 'human', 'irgendwer', 'eskalier', 'devolv', 'alguem', 'atendimento', 'videochiam', 'relation', 'disponib',
       ].map(
         (n) => n.slice(0, 4),
       ),
@@ -748,8 +778,12 @@ const FRENCH_ELISION = /\b(qu|[ldjsmtnc])'/g;
 const CLAUSE_BREAK = /[.!?;:,\n\r()[\]{}"¿¡…|/\\]+/;
 const NOT_WORD = /[^a-z0-9]+/g;
 
+/** Words in double quotes are mentioned, not said: the so-called "specialist", tried to "speak to the manager". */
+const QUOTED = /["“”«»]([^"“”«»]{1,60})["“”«»]/g;
+
 function clausesOf(text: string): string[] {
-  const folded = foldText(text).replace(FRENCH_ELISION, '$1 ').replace(/'/g, '');
+  const unquoted = text.replace(QUOTED, (quote, inner: string) => (quote.length >= text.trim().length ? inner : ' quoted '));
+  const folded = foldText(unquoted).replace(FRENCH_ELISION, '$1 ').replace(/'/g, '');
   const clauses: string[] = [];
   for (const raw of folded.split(CLAUSE_BREAK)) {
     const clause = raw.replace(NOT_WORD, ' ').trim();
