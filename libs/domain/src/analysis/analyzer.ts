@@ -32,6 +32,11 @@ const INTENT_MODEL = new LinearModel<Exclude<Intent, 'legal_threat'>>(intentMode
 /** Complaint or not, learned from support requests and from complaints as tweets and chats put them. */
 const COMPLAINT_MODEL = new LinearModel<'other' | 'complaint'>(complaintModelJson as LinearModelJson);
 
+/** An @handle: "@comcastcares cancel my service" addresses the company. */
+const HANDLE = /(?<![\p{L}\p{N}])@\w+/gu;
+const withoutHandles = (text: string): string => text.replace(HANDLE, ' ').trim();
+const hasHandle = (text: string): boolean => text.search(HANDLE) >= 0;
+
 /** Bodies a customer reports a company to. */
 const REGULATOR =
   '(?:bbb|ftc|fcc|cfpb|fca|ico|cma|cedr|tio|ocu|accc|crtc|ofcom|ofgem|ofwat|cnil|cnmc|procon|authorities|police|regulators?|ombudsman|' +
@@ -159,7 +164,7 @@ export function intentOfProbabilities(
   }
   if (rule === 'complaint' || rule === 'other') return rule;
   // "@comcastcares cancel my service": the handle is an address, the demand opens the message.
-  const addressed = text.replace(/(?<![\p{L}\p{N}])@\w+/gu, ' ').trim();
+  const addressed = withoutHandles(text);
   const folded = foldText(statements(addressed)).replace(/'/g, '');
   const whole = foldText(addressed).replace(/'/g, '');
   const demanded =
@@ -242,7 +247,7 @@ const BREACH = anyOf(String.raw`
 function voicesGrievance(text: string, tone: ToneLabel): boolean {
   const folded = foldText(text).replace(/'/g, '');
   if (!negative(tone) && !BREACH.test(folded)) return false;
-  if (!GRIEVANCE_TARGET.test(folded) && !/(?<![\p{L}\p{N}])@\w/u.test(text)) return false;
+  if (!GRIEVANCE_TARGET.test(folded) && !hasHandle(text)) return false;
   if (RHETORICAL.test(folded) || text.includes('??')) return true;
   return !text.includes('?') && !ASKS.test(folded);
 }
@@ -289,7 +294,7 @@ const COURTESY = anyOf(`please | pls | plz | thanks | thank you | thx | hi | hel
 
 /** An order given after a grievance is anger, whoever is asked: "You billed me after I cancelled. Refund it." */
 function ordersAfterGrievance(text: string, tone: ToneLabel): boolean {
-  const folded = foldText(statements(text.replace(/(?<![\p{L}\p{N}])@\w+/gu, ' ').trim())).replace(/'/g, '');
+  const folded = foldText(statements(withoutHandles(text))).replace(/'/g, '');
   return BARE_ORDER.test(folded) && !COURTESY.test(folded) && (negative(tone) || BREACH.test(folded));
 }
 const negative = (label: ToneLabel): boolean => label === 'angry' || label === 'frustrated';

@@ -98,12 +98,14 @@ const EN_NP_BROAD = enNp(EN_BROAD);
 const EN_NP_PEOPLE = enNp(EN_BROAD.filter((noun) => !EN_TEAMS.has(noun)));
 const EN_NP_STRICT = enNp(EN_STRICT);
 const EN_NP_GET = enNp([...EN_STRICT, ...EN_SOMEONE]);
-/** With one more word of any kind before the noun: "an insurance advisor", "the disputes team". */
-const EN_NP_ANY_ADJ = (nouns: readonly string[]): string =>
-  `${opt(EN_DET)}(?:(?!(?:not|no|my|her|his|their|its|our) )[a-z]+ )?${upTo(EN_ADJ, 2)}(?:(?!(?:not|no|my|her|his|their|its|our) )[a-z]+ )?${alt(nouns)}${NOUN_END}`;
-/** The same with a determiner required: "the disputes team", not "seeing these people". */
-const EN_NP_DET_ANY_ADJ = (nouns: readonly string[]): string =>
-  `${EN_DET} (?:(?!(?:not|no|my|her|his|their|its|our) )[a-z]+ )?${upTo(EN_ADJ, 2)}(?:(?!(?:not|no|my|her|his|their|its|our) )[a-z]+ )?${alt(nouns)}${NOUN_END}`;
+/** Any word but a negation or a possessive ("my manager" is the writer's own). */
+const EN_ANY_WORD = '(?:(?!(?:not|no|my|her|his|their|its|our) )[a-z]+ )?';
+/**
+ * With a word of any kind around the adjectives: "an insurance advisor", "the disputes team";
+ * `determiner` required where a bare verb may precede ("forward to seeing these people").
+ */
+const EN_NP_ANY_ADJ = (nouns: readonly string[], determiner: 'optional' | 'required' = 'optional'): string =>
+  `${determiner === 'required' ? `${EN_DET} ` : opt(EN_DET)}${EN_ANY_WORD}${upTo(EN_ADJ, 2)}${EN_ANY_WORD}${alt(nouns)}${NOUN_END}`;
 /** "Someone senior", "someone kind", "somebody else". */
 const EN_SOMEONE_WHO = `${alt(EN_SOMEONE)}(?: ${alt(words`senior, else, real, competent, qualified, experienced, kind, human, knowledgeable`)})?`;
 
@@ -187,7 +189,7 @@ const EN_RULES: readonly Rule[] = [
   [words`contact, contacting, reach, reaching`, ` ${EN_NP_GET}`],
   [
     EN_TRANSFER,
-    ` ${opt(EN_TRANSFER_OBJECT)}${opt(EN_TRANSFER_FILLER)}${alt(words`to, with, onto`)} (?:${EN_NP_BROAD}|${EN_NP_DET_ANY_ADJ(EN_BROAD)})`,
+    ` ${opt(EN_TRANSFER_OBJECT)}${opt(EN_TRANSFER_FILLER)}${alt(words`to, with, onto`)} (?:${EN_NP_BROAD}|${EN_NP_ANY_ADJ(EN_BROAD, 'required')})`,
   ],
   [EN_WANT, ` ${EN_NP_STRICT}${EN_WANT_PURPOSE}`],
   [EN_GET, ` ${EN_NP_GET}`],
