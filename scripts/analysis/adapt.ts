@@ -6,29 +6,24 @@
 // Rewrites model/*.json while it runs and restores them at the end.
 //
 //   node -r ./scripts/register.js scripts/analysis/adapt.ts --weights=0,1 --anchor-weights=0,0.25 \
-//     [--intent-weights=0,1] [--shift=-0.25,-0.25,0,-0.25] [--tweets-only]
+//     [--shift=-0.25,-0.25,0,-0.25] [--tweets-only]
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { adaptationExamples, supportRequestExamples } from './cv';
 import { OUT_OF_DOMAIN_SETS, REPO_ROOT } from './data';
-import { intentAdaptationExamples, MODEL_DIR, trainComplaint, trainIntent, trainTone } from './train';
+import { MODEL_DIR, trainComplaint, trainTone } from './train';
 
 const list = (name: string, fallback: string): number[] =>
   (process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3) ?? fallback).split(',').map(Number);
 const weights = list('weights', '0,1,3');
-const intentWeights = list('intent-weights', '0');
 const anchorWeights = list('anchor-weights', '0');
-const intentClasses =
-  process.argv.find((a) => a.startsWith('--intent-classes='))?.slice(17).split(',') ?? undefined;
 const shift = process.argv.some((a) => a.startsWith('--shift=')) ? list('shift', '') : undefined;
 const toneFile = path.join(MODEL_DIR, 'tone.json');
-const intentFile = path.join(MODEL_DIR, 'intent.json');
 const complaintFile = path.join(MODEL_DIR, 'complaint.json');
-const committed = [readFileSync(toneFile, 'utf8'), readFileSync(intentFile, 'utf8'), readFileSync(complaintFile, 'utf8')];
+const committed = [readFileSync(toneFile, 'utf8'), readFileSync(complaintFile, 'utf8')];
 try {
   for (const weight of weights)
-  for (const intentWeight of intentWeights)
   for (const anchor of anchorWeights) {
     for (const left of OUT_OF_DOMAIN_SETS) {
       const others = OUT_OF_DOMAIN_SETS.filter((set) => set !== left);
@@ -37,18 +32,16 @@ try {
         ...adaptationExamples(weight, others, names),
         ...supportRequestExamples(anchor),
       ]))}\n`);
-      writeFileSync(intentFile, `${JSON.stringify(trainIntent(undefined, intentAdaptationExamples(intentWeight, others, intentClasses)))}\n`);
       writeFileSync(complaintFile, `${JSON.stringify(trainComplaint(others))}\n`);
       const scores = execFileSync(
         process.execPath,
         ['-r', './scripts/register.js', 'scripts/analysis/tuning-scores.ts', String(left), '--bitext'],
         { cwd: REPO_ROOT, encoding: 'utf8' },
       ).trim();
-      console.log(`weight=${weight} intentWeight=${intentWeight} anchor=${anchor} left out set ${left}: ${scores}`);
+      console.log(`weight=${weight} anchor=${anchor} left out set ${left}: ${scores}`);
     }
   }
 } finally {
   writeFileSync(toneFile, committed[0]);
-  writeFileSync(intentFile, committed[1]);
-  writeFileSync(complaintFile, committed[2]);
+  writeFileSync(complaintFile, committed[1]);
 }

@@ -76,6 +76,11 @@ const asTraining = (row: CachedTone): TrainingExample => ({
   label: TONES.indexOf(row.label),
 });
 
+/** A tone training row: the message's features and lexicon signals, counting `weight`. */
+export function toneExample(text: string, label: ToneLabel, weight = 1): TrainingExample {
+  return { sparse: sparseFeatures(text), dense: toneDenseFeatures(lexiconSignals(text)), label: TONES.indexOf(label), weight };
+}
+
 /**
  * The out-of-domain sets' tuning halves as extra tone training rows (tweets and support messages),
  * each counting `weight` (0: none). Their held-out halves are never trained on.
@@ -88,12 +93,7 @@ export function adaptationExamples(
   if (weight === 0) return [];
   return outOfDomainTuning(sets, names)
     .filter((row): row is typeof row & { tone: ToneLabel } => row.tone !== undefined)
-    .map((row) => ({
-      sparse: sparseFeatures(row.text),
-      dense: toneDenseFeatures(lexiconSignals(row.text)),
-      label: TONES.indexOf(row.tone),
-      weight,
-    }));
+    .map((row) => toneExample(row.text, row.tone, weight));
 }
 
 /**
@@ -108,12 +108,7 @@ export function supportRequestExamples(weight: number): TrainingExample[] {
       .filter((row) => row.tags.includes('W'))
       .map((row) => row.text),
   );
-  return intentSplit().train.map((row) => ({
-    sparse: sparseFeatures(row.text),
-    dense: toneDenseFeatures(lexiconSignals(row.text)),
-    label: TONES.indexOf(offensive.has(row.text) ? 'angry' : 'neutral'),
-    weight,
-  }));
+  return intentSplit().train.map((row) => toneExample(row.text, offensive.has(row.text) ? 'angry' : 'neutral', weight));
 }
 
 export interface OutOfFold {

@@ -1,5 +1,6 @@
-// Trains the analyser's tone model on the training and development splits, and its intent model on
-// the training split, and writes their weights (libs/domain/src/analysis/model/*.json).
+// Trains the analyser's tone model (GoEmotions train + dev, the out-of-domain sets' tuning halves,
+// Bitext's requests), its intent model (Bitext train) and its complaint model (Bitext train and the
+// tuning halves), and writes their weights (libs/domain/src/analysis/model/*.json).
 // Deterministic: the same data gives the same files. `--tune` prints instead the intent thresholds'
 // development-split scores and the tone settings' 5-fold cross-validation scores over train + dev
 // (cv.ts; the test split is never read here).
@@ -9,9 +10,7 @@ import {
   INTENT_THRESHOLDS,
   intentOfProbabilities,
   intentProbabilities,
-  lexiconSignals,
   sparseFeatures,
-  toneDenseFeatures,
   type LinearModelJson,
 } from '@parley/domain';
 import {
@@ -22,10 +21,8 @@ import {
   REPO_ROOT,
   type OutOfDomainSet,
   toneSplit,
-  type IntentExample,
-  type ToneExample,
 } from './data';
-import { adaptationExamples, supportRequestExamples, tuneTone } from './cv';
+import { adaptationExamples, supportRequestExamples, toneExample, tuneTone } from './cv';
 import { trainLogistic, type TrainingExample, type TrainingOptions } from './logistic';
 import { binaryScores } from './metrics';
 import {
@@ -33,7 +30,6 @@ import {
   TONE_BIAS_SHIFT,
   TONE_OPTIONS,
   TONE_SUPPORT_REQUEST_WEIGHT,
-  TONES,
 } from './tone-settings';
 import { emojiLexicon } from './emoji-lexicon';
 import { vaderLexicon } from './vader-lexicon';
@@ -55,21 +51,8 @@ export const INTENT_OPTIONS: TrainingOptions = {
   seed: 11,
 };
 
-function toneExamples(rows: readonly ToneExample[]): TrainingExample[] {
-  return rows.map((row) => ({
-    sparse: sparseFeatures(row.text),
-    dense: toneDenseFeatures(lexiconSignals(row.text)),
-    label: TONES.indexOf(row.label),
-  }));
-}
-
-function intentExamples(rows: readonly IntentExample[]): TrainingExample[] {
-  return rows.map((row) => ({
-    sparse: sparseFeatures(row.text),
-    dense: [],
-    label: MODEL_INTENTS.indexOf(row.label),
-  }));
-}
+/** A training row of the intent and complaint models: the message's features only. */
+const textExample = (text: string, label: number): TrainingExample => ({ sparse: sparseFeatures(text), dense: [], label });
 
 export { TONE_BIAS_SHIFT, TONE_OPTIONS };
 
@@ -83,39 +66,16 @@ export function trainTone(
   ],
 ): LinearModelJson {
   const split = toneSplit();
-  const model = trainLogistic([...toneExamples([...split.train, ...split.dev]), ...adaptation], options);
+  const rows = [...split.train, ...split.dev].map((row) => toneExample(row.text, row.label));
+  const model = trainLogistic([...rows, ...adaptation], options);
   return { ...model, bias: model.bias.map((b, i) => Math.round((b + shift[i]) * 1000) / 1000) };
 }
 
-/**
- * Weight of each row of the out-of-domain sets' tuning halves added to Bitext's training split
- * when training the intent model (0: not added). Legal threats are left out: the model has no
- * class for them (rules read them).
- */
-export const INTENT_ADAPTATION_WEIGHT = 0;
-
-/** The out-of-domain tuning halves as intent training rows. */
-export function intentAdaptationExamples(
-  weight: number,
-  sets: readonly OutOfDomainSet[] = OUT_OF_DOMAIN_SETS,
-  intents: readonly string[] = MODEL_INTENTS,
-): TrainingExample[] {
-  if (weight === 0) return [];
-  return outOfDomainTuning(sets)
-    .filter((row) => row.intent !== undefined && row.intent !== 'legal_threat' && intents.includes(row.intent))
-    .map((row) => ({
-      sparse: sparseFeatures(row.text),
-      dense: [],
-      label: MODEL_INTENTS.indexOf(row.intent as (typeof MODEL_INTENTS)[number]),
-      weight,
-    }));
-}
-
-export function trainIntent(
-  options = INTENT_OPTIONS,
-  adaptation = intentAdaptationExamples(INTENT_ADAPTATION_WEIGHT),
-): LinearModelJson {
-  return trainLogistic([...intentExamples(intentSplit().train), ...adaptation], options);
+export function trainIntent(options = INTENT_OPTIONS): LinearModelJson {
+  return trainLogistic(
+    intentSplit().train.map((row) => textExample(row.text, MODEL_INTENTS.indexOf(row.label))),
+    options,
+  );
 }
 
 /** The complaint model's options: complaint or not, over the same features as the intent model. */
@@ -138,15 +98,10 @@ export const COMPLAINT_OPTIONS: TrainingOptions = {
  * complaints the rules do not hear; `sets` lets adapt-complaint.ts leave one set out.
  */
 export function trainComplaint(sets: readonly OutOfDomainSet[] = OUT_OF_DOMAIN_SETS): LinearModelJson {
-  const example = (text: string, complaint: boolean): TrainingExample => ({
-    sparse: sparseFeatures(text),
-    dense: [],
-    label: complaint ? 1 : 0,
-  });
   return trainLogistic(
     [
-      ...intentSplit().train.map((row) => example(row.text, row.label === 'complaint')),
-      ...outOfDomainTuning(sets).map((row) => example(row.text, row.intent === 'complaint')),
+      ...intentSplit().train.map((row) => textExample(row.text, row.label === 'complaint' ? 1 : 0)),
+      ...outOfDomainTuning(sets).map((row) => textExample(row.text, row.intent === 'complaint' ? 1 : 0)),
     ],
     COMPLAINT_OPTIONS,
   );
