@@ -261,6 +261,19 @@ describe('analyzeMessage: intent', () => {
     expect(intent('thanks, that fixed it!')).toBe('other');
   });
 
+  it('does not take short praise for a complaint, whatever sarcastic complaints taught the model about "great"', () => {
+    for (const text of ['Great.', 'Nice one', 'Great charger.', 'Worked great!', 'Great Phone.']) {
+      expect(analyzeMessage(text)).toEqual({ tone: expect.objectContaining({ label: 'positive' }), intent: 'other' });
+    }
+    expect(intent('Great, another delay. Thanks for nothing @SkyRail')).toBe('complaint');
+  });
+
+  it('reads a breach stated as a plain fact as negative, however calm', () => {
+    for (const text of ['Mic doesn\'t work.', 'The app stopped working after the update.', 'My parcel never arrived.']) {
+      expect(negative(tone(text).label)).toBe(true);
+    }
+  });
+
   it('reads a plain question as calm, whatever words complaints share with it', () => {
     for (const text of ['Where is my parcel?', 'Does express delivery cost extra?', 'How long does shipping take?']) {
       expect(tone(text).label).toBe('neutral');
