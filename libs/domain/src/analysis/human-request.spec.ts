@@ -189,6 +189,40 @@ describe('detectHumanRequest', () => {
     });
   });
 
+  describe('asks to be phoned, however the request is framed', () => {
+    it.each([
+      'I would be grateful if a member of your team could ring me on 07700 900412 at their earliest convenience.',
+      'Could the person who wrote to me last week (reference LK-5521) please contact me directly?',
+      'Maybe somebody who speaks Ukrainian can call me? English is difficult for me.',
+      'could somebody from your business accounts side give me a bell to talk about the Pro plan?',
+      'I expect a call from a senior member of staff within 24 hours.',
+      'Please ask Priya from the Bangalore office to call me back, she knows the details.',
+      'Gostaria que um assistente me ligasse para o 912 345 678.',
+      'Können Sie mich bitte zurückrufen?',
+      '¿Pueden llamarme al 555 1234, por favor?',
+      'Pourriez-vous me rappeler demain matin ?',
+      'Potete richiamarmi dopo le 18?',
+      'Kunt u mij terugbellen?',
+    ])('%s', (text) => {
+      expect(detectHumanRequest(text)).toBe(true);
+    });
+
+    it.each([
+      'Nobody has called me back.',
+      'I was told a manager would call me today',
+      "Please don't call me, email is fine.",
+      'You can call me Sam.',
+      'You can call me on 0803 221 7781 if the courier is lost.',
+      'The technician will call me tomorrow.',
+      'If you need anything else you can contact me directly.',
+      'what time will the courier call me?',
+      'Can you stop calling me?',
+      'my friend said to call me when it arrives',
+    ])('but not %s', (text) => {
+      expect(detectHumanRequest(text)).toBe(false);
+    });
+  });
+
   describe('does not fire on mentions of people that are not requests', () => {
     it.each([
       // A complaint about an agent is not a request for one: the complaint intent and the tone

@@ -828,7 +828,94 @@ function clauseRequestsHuman(clause: string): boolean {
   return false;
 }
 
-/** True when the visitor asks to be put in touch with a person, in English, Spanish, French, German or Portuguese. */
+// ---- Asking to be called -------------------------------------------------------------------
+
+/*
+ * Asking to be phoned is asking for a person, however the request is framed: "I would be grateful
+ * if a member of your team could ring me", "could the person who wrote to me last week please
+ * contact me directly?", "gostaria que um assistente me ligasse". Read per sentence, since the
+ * person may be far from the verb: a call verb aimed at me or us ("contact me" only with a person
+ * or "directly", "by phone"), a word that asks, and nothing before the verb that tells a story or
+ * says no ("they said someone would call me", "nobody called me back", "you can call me on...").
+ */
+const CALL_ME_EN = `(?:${alt(words`call, ring, phone, telephone, call back`)} ${alt(words`me, us`)}(?: back)?(?= ${alt(
+  words`
+    back, on, at, asap, today, tomorrow, tonight, now, please, pls, when, whenever, as, urgently, right, directly,
+    again, before, after, between, in, this, about, regarding, re, to, from, during, anytime, any, if, so, or, and,
+    within, by, sometime, later, personally, thanks, thank
+  `,
+)}\\b|$)|give ${alt(words`me, us`)} (?:a )?(?:quick |short |brief )?${alt(words`call, ring, bell, buzz, phone call, tinkle`)}\\b|(?:phone )?${alt(
+  words`call, call back, callback`,
+)} from ${alt(words`a, an, the, one, someone, somebody, your, any`)}\\b)`;
+const CALL_ME_ELSEWHERE = alt(
+  words`
+    me llame, me llamen, me llamara, me llamaran, me llamase, me contacte, me contacten, me contactara, me telefonee,
+    llamarme, llamarnos, contactarme, contactarnos, nos llamen, nos contacten,
+    me rappelle, me rappellent, me rappeler, me appelle, me appellent, me appeler, me contacte, me contacter,
+    me telephone, me telephoner, nous rappeler, nous contacter,
+    mich anrufen, mich anruft, mich zuruckrufen, mich zuruckruft, mich kontaktieren, mich kontaktiert,
+    uns anrufen, uns zuruckrufen, uns kontaktieren, ruft mich an, rufen mich an, ruf mich an, ruft mich zuruck,
+    rufen mich zuruck, ruf mich zuruck, rufen sie mich an, rufen sie mich zuruck, mich bitte anrufen,
+    mich bitte zuruckrufen, mich bitte kontaktieren,
+    chiamarmi, richiamarmi, contattarmi, chiamarci, contattarci, mi chiami, mi chiamate, mi richiami,
+    mi richiamate, mi contatti, mi contattate, mi telefoni, mi telefonate,
+    me ligue, me liguem, me ligasse, me ligassem, me ligar, me contacte, me contactem, me contate, me contatem,
+    me contactasse, me contatasse, me contatar, me contactar, me telefone, ligar me, contactar me, contatar me,
+    mij bellen, mij terugbellen, mij opbellen, me terugbellen, ons bellen, ons terugbellen, bel mij, bel me, belt mij, belt me
+  `,
+);
+const CONTACT_ME = `(?:${alt(words`contact, reach`)} ${alt(words`me, us`)}|${alt(words`get in touch, be in touch, reach out, get back to me, get back to us`)})`;
+const CONTACT_PERSON = alt(
+  words`
+    someone, somebody, anyone, anybody, a member, members, one of your, the person, a person, person who,
+    colleague, colleagues, staff, agent, advisor, adviser, rep, representative, manager, supervisor, specialist,
+    technician, engineer, officer, consultant, expert, human, lady, gentleman, mr, mrs, ms, dr, he, she, they,
+    team, people, folks, directly, personally, by phone, by telephone, on the phone, over the phone
+  `,
+);
+const ASKING = alt(
+  words`
+    please, pls, plz, kindly, must, should, need, needs, want, wants, like, grateful, appreciate, possible,
+    arrange, ask, request, requesting, expect, expecting, maybe, perhaps, make, abeg, naomba,
+    por favor, puede, podria, podrian, pueden, quiero, quisiera, necesito, solicito, solicitar, pido, pedir, ruego,
+    gustaria, svp, sil vous plait, pourriez, pouvez, pourrait, voudrais, souhaite, souhaiterais, merci de,
+    bitte, konnen, konnten, konnte, mochte, per favore, potete, potreste, puo, potrebbe, vorrei, chiedo,
+    gostaria, pode, podem, poderia, poderiam, peco, favor, quero, kunt, kan, wil, graag, alstublieft
+  `,
+);
+/**
+ * "Could someone...", "can you...": a modal asks only before its subject ("you can call me on..."
+ * does not), and not after a question word ("what time will the courier call me?").
+ */
+const ASKING_MODAL = `(?<!\\b${alt(words`what, when, why, how, where, which, who`)}(?: [a-z]+)? )${alt(words`could, can, would, will, may`)} (?:${alt(words`please, kindly, maybe, possibly, just`)} )?${alt(
+  words`you, u, someone, somebody, anyone, anybody, a, an, the, one, your, some, any, he, she, they, we, i, mr, mrs, ms, dr`,
+)}`;
+const TOLD_OR_REFUSED = alt(
+  words`
+    if you need, if you have, if you want, if you require, feel free, you can, you may, said, told, promised,
+    supposed, was going, were going, would have, should have, could have, never, nobody, no one, noone, didnt,
+    did not, hasnt, has not, havent, have not, wasnt, werent, dont, do not, doesnt, does not, no need, instead of,
+    stop, nadie, nunca, ninguem, nessuno, jamais, niemand, nie, personne ne, ne pas, no me, nao me, non mi
+  `,
+);
+const CALL_ME = new RegExp(`\\b(?:${CALL_ME_EN}|${CALL_ME_ELSEWHERE})\\b`);
+const CONTACT_ME_RE = new RegExp(`\\b${CONTACT_ME}\\b`);
+const CONTACT_PERSON_RE = new RegExp(`\\b${CONTACT_PERSON}\\b`);
+const ASKING_RE = new RegExp(`\\b(?:${ASKING}|${ASKING_MODAL})\\b`);
+const TOLD_OR_REFUSED_RE = new RegExp(`\\b${TOLD_OR_REFUSED}\\b`);
+
+function asksToBeCalled(text: string): boolean {
+  const folded = foldText(text.replace(QUOTED, ' quoted ')).replace(/'/g, '').replace(/-/g, ' ');
+  return folded.split(/[.!?\n;]+/).some((raw) => {
+    const sentence = raw.replace(NOT_WORD, ' ').replace(/ +/g, ' ').trim();
+    if (!ASKING_RE.test(sentence)) return false;
+    const unrefused = (match: RegExpExecArray | null): boolean =>
+      match !== null && !TOLD_OR_REFUSED_RE.test(sentence.slice(0, match.index + match[0].length));
+    return unrefused(CALL_ME.exec(sentence)) || (unrefused(CONTACT_ME_RE.exec(sentence)) && CONTACT_PERSON_RE.test(sentence));
+  });
+}
+
+/** True when the visitor asks to be put in touch with a person, in English, Spanish, French, German, Italian or Portuguese. */
 export function detectHumanRequest(text: string): boolean {
-  return clausesOf(text).some(clauseRequestsHuman);
+  return clausesOf(text).some(clauseRequestsHuman) || asksToBeCalled(text);
 }
