@@ -174,7 +174,7 @@ export const REQUEST_SETS = [13, 14, 15, 16] as const;
  * Sets written last and never read but by the evaluation, both halves: nothing in the analyser was
  * chosen or trained on them.
  */
-export const UNSEEN_SETS = [9, 10] as const;
+export const UNSEEN_SETS = [9, 10, 17] as const;
 export type OutOfDomainSet =
   | (typeof OUT_OF_DOMAIN_SETS)[number]
   | (typeof REQUEST_SETS)[number]
@@ -185,7 +185,7 @@ export function outOfDomainSplit(
   set: OutOfDomainSet = 1,
 ): { tuning: LabelledMessage[]; heldOut: LabelledMessage[] } {
   const file = path.join(__dirname, set === 1 ? `out-of-domain-${name}.jsonl` : `out-of-domain-${set}-${name}.jsonl`);
-  // Sets 11 and 12 hold support messages only.
+  // Sets 11–17 hold support messages only.
   const rows = existsSync(file) ? readJsonl<LabelledMessage>(file) : [];
   const split = { tuning: [] as LabelledMessage[], heldOut: [] as LabelledMessage[] };
   const groups = new Map<string, LabelledMessage[]>();

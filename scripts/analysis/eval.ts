@@ -183,9 +183,10 @@ if (require.main === module) {
     // Never read while choosing or training, either half.
     ...(withTest
       ? UNSEEN_SETS.flatMap((set) =>
-          (['tweets', 'support'] as const).map((name) => {
+          (['tweets', 'support'] as const).flatMap((name) => {
             const split = outOfDomainSplit(name, set);
-            return score(`TEST unseen set ${set} ${name}, whole`, [...split.tuning, ...split.heldOut]);
+            const rows = [...split.tuning, ...split.heldOut];
+            return rows.length === 0 ? [] : [score(`TEST unseen set ${set} ${name}, whole`, rows)];
           }),
         )
       : []),
