@@ -274,6 +274,30 @@ describe('analyzeMessage: intent', () => {
     }
   });
 
+  it('hears threats to go to a regulator or a court, but a claim filed with the company is a complaint', () => {
+    expect(intent("if the outage isn't fixed by Monday I'm going to Ofcom")).toBe('legal_threat');
+    expect(intent('I will file a case in the consumer court if the money is not returned')).toBe('legal_threat');
+    expect(intent("I'll be contacting the Residential Tenancies Board about the damp")).toBe('legal_threat');
+    expect(intent('vou abrir reclamação no Procon')).toBe('legal_threat');
+    expect(intent('help me lodge a claim against your company')).toBe('complaint');
+  });
+
+  it('keeps a refund or cancellation that is demanded or announced, whatever the model says', () => {
+    expect(intent("I'm terminating my contract, two outages this week is enough")).toBe('cancel');
+    expect(intent('Kindly refund the amount debited for the failed payment')).toBe('refund');
+    expect(intent("Annulez ma commande, elle n'est toujours pas partie")).toBe('cancel');
+    expect(intent('@Spotify cancel my premium, the shuffle is broken again')).toBe('cancel');
+    expect(intent('disconnect my broadband line immediately')).toBe('cancel');
+    expect(intent('what is your refund policy?')).toBe('other');
+  });
+
+  it('hears a grievance about "your" company and its staff in other languages, and disappointment', () => {
+    expect(intent('Ich bin sehr verärgert über Ihren Techniker, der nicht gekommen ist.')).toBe('complaint');
+    expect(intent('Encore une coupure de réseau ce soir, vraiment pénible')).toBe('complaint');
+    expect(intent('Los zapatos llegaron con la suela rota, qué decepción')).toBe('complaint');
+    expect(intent("I'm really disappointed, the room we got looks onto the car park")).toBe('complaint');
+  });
+
   it('reads a plain question as calm, whatever words complaints share with it', () => {
     for (const text of ['Where is my parcel?', 'Does express delivery cost extra?', 'How long does shipping take?']) {
       expect(tone(text).label).toBe('neutral');

@@ -40,7 +40,9 @@ const hasHandle = (text: string): boolean => text.search(HANDLE) >= 0;
 /** Bodies a customer reports a company to. */
 const REGULATOR =
   '(?:bbb|ftc|fcc|cfpb|fca|ico|cma|cedr|tio|ocu|accc|crtc|ofcom|ofgem|ofwat|cnil|cnmc|procon|authorities|police|regulators?|ombudsman|' +
-  'data protection (?:authority|commissioner|office)|trading standards|attorney general)';
+  'data protection (?:authority|commissioner|office)|trading standards|attorney general|dti|consumer (?:affairs|council|forum|court|commission|protection)|' +
+  '(?:[a-z]+ ){0,2}(?:tenancies|tenancy|housing|rental|energy|telecoms?|financial|insurance) (?:board|tribunal|ombudsman|regulator|authority|commission)|' +
+  'small claims|tribunal|juizado(?: especial)?|reclame aqui|dgccrf|verbraucherzentrale|schlichtungsstelle|agcom|anatel|deco|defensa del consumidor)';
 const LEGAL_THREAT = anyOf(`
   lawyers? | attorneys? | solicitors? | lawsuits? | small claims | class action | court case | see you in court
   legal (?:action|proceedings|steps|department) | (?:take|taking) (?:you|this|it|them|your company) to court
@@ -51,27 +53,30 @@ const LEGAL_THREAT = anyOf(`
   charge ?backs? | better business bureau | bbb | ftc | attorney general | ombudsman
   disput(?:e|ing) (?:the|this|these|my) (?:charges?|payments?|transactions?) (?:with|through) (?:my|the) (?:bank|card)
   demanda | denuncia | denunciar(?:les|los|te)? | plainte en justice | klage
-  (?:take|taking|escalate|escalating) (?:it|this|you|them) to (?:the )?${REGULATOR}`);
+  (?:take|taking|escalate|escalating) (?:it|this|you|them) to (?:the )?${REGULATOR}
+  (?:go|going|gonna go|will go|ill go|be going|turn|turning|write|writing|report|reporting|complain|complaining|contact|contacting|file|filing|lodge|lodging|raise|raising|open|opening|abrir|registrar|escalate|escalating|take|taking) (?:[a-z]+ ){0,4}?(?:(?:to|with|at|in|before|no|na|ao|en|au|bei|an) )?(?:the |a |o |la |el |le |die |den )?${REGULATOR}
+  (?:file|filing|lodge|lodging|open|opening|bring|bringing) (?:a |an )?(?:(?:legal |court )?(?:case|suit)|(?:legal|court) claim) (?:against|with|in|at)
+  entrar com (?:uma )?acao | acao judicial | acciones legales | via judicial | poursuites | mise en demeure | rechtliche schritte | gericht | tribunale`);
 const REFUND = anyOf(`
   refund(?:s|ed|ing)? | money back | reimburse(?:d|ment)? | return (?:the|my) money | pay me back
   give me (?:back )?my money(?: back)? | chargeback | charge back | give (?:it|them) back
   (?:get|have) (?:the difference|my money|it) back | refund me | (?:every|each) (?:cent|penny|dollar|pound) back
   reembolso | remboursement | rembourser | rembourse[esz]? | erstattung | ruckerstattung | geld zuruck | devolucion
-  devolver (?:el|mi) dinero`);
+  devolver (?:el|mi) dinero | devuelv[ae]n? (?:el|mi) dinero | me devuelvan | (?:credit|credited|refunded) (?:it |that |this |the [a-z]+ )?back`);
 const NOT_REFUND = anyOf('(?:dont|do not|not) (?:want|need|asking for|looking for) (?:a |any )?refund', 'g');
 const CANCELLABLE =
   '(?:order|subscription|plan|membership|account|booking|reservation|service|contract|renewal|trial|' +
-  'auto ?renew(?:al)?|payments?|sub)s?';
+  'auto ?renew(?:al)?|payments?|sub|premium|line|connection|package|bundle|policy|broadband|sim|vas|direct debit|standing order)s?';
 const WANTS_TO =
   '(?:want|like|need|how (?:do|can) i|how to|please|can i|can you|could you|ill|going to|gonna|wanna|' +
   'would like to|id like to)';
 const CANCEL = anyOf(`
   (?:cancel|cancell?ing|terminate|terminating|end|stop|discontinue) (?:my |the |our |this |your )?(?:[a-z]+ ){0,2}${CANCELLABLE}
   cancell?ing[.!]
-  (?:close|delete|remove|deactivate|shut down|get rid of) (?:my |our |the |her |his |their )?(?:account|profile|data)
+  (?:close|closing|delete|deleting|remove|deactivate|deactivating|disconnect|disconnecting|shut down|get rid of) (?:my |our |the |her |his |their |every |all )?(?:[a-z]+ ){0,2}(?:account|profile|data|line|connection|${CANCELLABLE})
   ${WANTS_TO} (?:to )?cancel | (?:im|i am) cancell?ing | (?:take|taking) my business elsewhere
   cancel (?:it|everything|that|this|now|please) | unsubscribe | cancell?ation
-  cancelar | annuler | resilier | kundigen | stornieren
+  cancelar | cancelen | cancele | cancelem | annuler | annulez | resilier | resiliez | kundigen | stornieren | annullare | annullate | disdire | opzeggen
   (?:konto|account|abo|abonnement|vertrag) (?:loschen|kundigen|beenden)
   supprimer (?:mon|le) compte | (?:eliminar|borrar|cerrar) (?:mi|la) cuenta | (?:excluir|encerrar) (?:minha|a) conta`);
 const NOT_CANCEL = anyOf('(?:dont|do not|not|never) (?:want to |wanna |need to |trying to )?cancel', 'g');
@@ -169,7 +174,8 @@ export function intentOfProbabilities(
   const folded = foldText(statements(addressed)).replace(/'/g, '');
   const whole = foldText(addressed).replace(/'/g, '');
   const demanded =
-    (DEMAND.test(folded) && !ABOUT_POLICY.test(folded)) || (REQUEST_QUESTION.test(whole) && !ABOUT_POLICY_QUESTION.test(whole));
+    (DEMAND.test(folded) && !ABOUT_POLICY.test(folded)) ||
+    (REQUEST_QUESTION.test(whole) && !ABOUT_POLICY_QUESTION.test(whole));
   return p('other') >= thresholds.other && !demanded ? 'other' : rule;
 }
 
@@ -195,8 +201,9 @@ const RHETORICAL = anyOf(`
   (?:esta|estan) (?:de broma|bromeando) | cest une blague | soll das ein witz sein`);
 
 /**
- * What a grievance is about: the company addressed (you, your, @handle) or what it sells (an
- * order, the app, the delivery...). "My dog passed away" is sad, not a complaint.
+ * What a grievance is about: the company addressed (you, your, @handle; votre, Ihr, su, vostro,
+ * seu...) or what it sells (an order, the app, the delivery, la livraison, der Techniker...). "My
+ * dog passed away" is sad, not a complaint.
  */
 const GRIEVANCE_TARGET = anyOf(`
   you | your | youre | youve | youll | youd | yours | u | ur | yall | you guys | you people | company | companies | business
@@ -213,7 +220,20 @@ const GRIEVANCE_TARGET = anyOf(`
   thanks for nothing | waste of (?:my )?(?:time|money) | stopped (?:working|charging|loading|responding|syncing|connecting) | arrived | turned up | showed up
   broken | faulty | defective | damaged | renewed | billed | wrong item | wrong size | wrong order
   pedido | paquete | servicio | cuenta | factura | commande | colis | service client | compte | facture
-  bestellung | paket | lieferung | rechnung | kundendienst | encomenda | pacote | conta | fatura | atendimento`);
+  bestellung | paket | lieferung | rechnung | kundendienst | encomenda | pacote | conta | fatura | atendimento
+  su | sus | usted | ustedes | votre | vos | vous | ihr | ihre | ihres | ihrem | ihren | ihrer | euer | eure | eurem | euren
+  vostro | vostra | vostri | vostre | voi | vosso | vossa | voce | voces | uw | jullie
+  entrega | entregador | repartidor | tecnico | tecnicos | cuota | tarifa | cobro | suscripcion | conexion
+  livraison | livreur | technicien | reseau | connexion | abonnement | tarif | forfait
+  techniker | monteur | vertrag | tarif | verbindung | wlan | netz | zustellung | zusteller
+  consegna | consegnata | corriere | ordine | fattura | servizio | tecnico | rete | connessione | abbonamento | bolletta
+  entregador | assinatura | mensalidade | rede | conexao | cobranca | cobraram`);
+
+/** Disappointment is an expectation let down, a complaint whatever it names: "qué decepción". */
+const DISAPPOINTED = anyOf(`
+  disappointed | disappointing | disappointment | unsatisfied | dissatisfied | decepcion | decepcionado | decepcionada
+  decepcao | decepcionante | delusione | deluso | delusa | delusi | deluse | decu | decue | decus | decevant | decevante
+  enttauscht | enttauschend | enttauschung | teleurgesteld`);
 
 /**
  * A breach stated as a plain fact, with no word of feeling: what was bought does not work, did
@@ -248,19 +268,24 @@ const BREACH = anyOf(String.raw`
 function voicesGrievance(text: string, tone: ToneLabel): boolean {
   const folded = foldText(text).replace(/'/g, '');
   if (!negative(tone) && !BREACH.test(folded)) return false;
-  if (!GRIEVANCE_TARGET.test(folded) && !hasHandle(text)) return false;
+  if (!GRIEVANCE_TARGET.test(folded) && !hasHandle(text) && !DISAPPOINTED.test(folded)) return false;
   if (RHETORICAL.test(folded) || text.includes('??')) return true;
   return !text.includes('?') && !ASKS.test(folded);
 }
 
 /**
  * A direct demand ("I'd like a refund for the damaged blender", "cancel the membership
- * immediately"): the model's "none of these" does not overrule the refund or cancel rule then. It
- * does for questions about refunds and cancellations ("what is your refund policy?").
+ * immediately", "kindly refund the amount debited", "annulez ma commande") or a decision announced
+ * ("I'm terminating my contract"): the model's "none of these" does not overrule the refund or
+ * cancel rule then. It does for questions about refunds and cancellations ("what is your refund
+ * policy?").
  */
 const DEMAND = anyOf(`
-  i (?:want|would like|need|demand|expect) | id like | i wanna | give me | (?:please|pls|plz)
-  (?:^|[.!?] )(?:just )?(?:cancel|refund|stop|close|delete|terminate|end|reverse) | (?:immediately|right now|asap)
+  i (?:want|would like|need|demand|expect) | id like | i wanna | give me | (?:please|pls|plz|kindly)
+  (?:^|[.!?,;:] |(?:just|now|so|then|actually) )(?:cancel|refund|stop|close|delete|terminate|end|reverse|disconnect|deactivate)
+  (?:im|i am|were|we are|ill|i will|ive decided to|i have decided to|im writing to|i am writing to) (?:now )?(?:cancell?ing|terminating|closing|ending|cancel|terminate|close|end)
+  (?:immediately|right now|asap)
+  (?:^|[.!?,;:] )(?:annulez|remboursez|resiliez|cancelen|cancelad|devuelvan|reembolsen|kundigen sie|stornieren sie|erstatten sie|cancelem|cancele|reembolsem|devolvam|annullate|rimborsate|disdite)
   immediatement | inmediatamente | sofort | subito | imediatamente
   refund (?:me|it|that|this) | give (?:it|them) back | want (?:my|a|the) (?:money|refund)
   bitte | por favor | sil vous plait | svp | merci de | gostaria | quiero | quisiera | ich mochte | ich will | je veux | je voudrais
