@@ -203,6 +203,8 @@ describe('detectHumanRequest', () => {
       'Pourriez-vous me rappeler demain matin ?',
       'Potete richiamarmi dopo le 18?',
       'Kunt u mij terugbellen?',
+      "Pouvez-vous m'appeler au 06 12 34 56 78 ?",
+      'Llámenme por favor, es urgente',
     ])('%s', (text) => {
       expect(detectHumanRequest(text)).toBe(true);
     });
@@ -218,6 +220,8 @@ describe('detectHumanRequest', () => {
       'what time will the courier call me?',
       'Can you stop calling me?',
       'my friend said to call me when it arrives',
+      'Can I pay by phone?',
+      "I don't want to discuss this over the phone",
     ])('but not %s', (text) => {
       expect(detectHumanRequest(text)).toBe(false);
     });

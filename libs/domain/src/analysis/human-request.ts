@@ -852,7 +852,10 @@ const CALL_ME_ELSEWHERE = alt(
     me llame, me llamen, me llamara, me llamaran, me llamase, me contacte, me contacten, me contactara, me telefonee,
     llamarme, llamarnos, contactarme, contactarnos, nos llamen, nos contacten,
     me rappelle, me rappellent, me rappeler, me appelle, me appellent, me appeler, me contacte, me contacter,
-    me telephone, me telephoner, nous rappeler, nous contacter,
+    me telephone, me telephoner, nous rappeler, nous contacter, m appeler, m appelle, m appellent, m appeliez,
+    m telephoner, appelez moi, rappelez moi, contactez moi, telephonez moi, appelle moi, rappelle moi,
+    llamame, llameme, llamenme, contactame, contacteme, contactenme,
+    chiamatemi, richiamatemi, contattatemi, chiamami, richiamami, contattami, me liga, liga me, liguem me,
     mich anrufen, mich anruft, mich zuruckrufen, mich zuruckruft, mich kontaktieren, mich kontaktiert,
     uns anrufen, uns zuruckrufen, uns kontaktieren, ruft mich an, rufen mich an, ruf mich an, ruft mich zuruck,
     rufen mich zuruck, ruf mich zuruck, rufen sie mich an, rufen sie mich zuruck, mich bitte anrufen,
@@ -878,7 +881,8 @@ const ASKING = alt(
     please, pls, plz, kindly, must, should, need, needs, want, wants, like, grateful, appreciate, possible,
     arrange, ask, request, requesting, expect, expecting, maybe, perhaps, make, abeg, naomba,
     por favor, puede, podria, podrian, pueden, quiero, quisiera, necesito, solicito, solicitar, pido, pedir, ruego,
-    gustaria, svp, sil vous plait, pourriez, pouvez, pourrait, voudrais, souhaite, souhaiterais, merci de,
+    gustaria, podemos, podriamos, svp, sil vous plait, pourriez, pouvez, pourrait, pourrions, voudrais, aimerais,
+    prefererais, souhaite, souhaiterais, merci de, possiamo, potremmo, poderiamos, kunnen, zouden,
     bitte, konnen, konnten, konnte, mochte, per favore, potete, potreste, puo, potrebbe, vorrei, chiedo,
     gostaria, pode, podem, poderia, poderiam, peco, favor, quero, kunt, kan, wil, graag, alstublieft
   `,
@@ -905,7 +909,9 @@ const ASKING_RE = new RegExp(`\\b(?:${ASKING}|${ASKING_MODAL})\\b`);
 const TOLD_OR_REFUSED_RE = new RegExp(`\\b${TOLD_OR_REFUSED}\\b`);
 
 function asksToBeCalled(text: string): boolean {
-  const folded = foldText(text.replace(QUOTED, ' quoted ')).replace(/'/g, '').replace(/-/g, ' ');
+  const folded = foldText(text.replace(QUOTED, ' quoted '))
+    .replace(FRENCH_ELISION, '$1 ')
+    .replace(/['-]/g, (mark) => (mark === '-' ? ' ' : ''));
   return folded.split(/[.!?\n;]+/).some((raw) => {
     const sentence = raw.replace(NOT_WORD, ' ').replace(/ +/g, ' ').trim();
     if (!ASKING_RE.test(sentence)) return false;
