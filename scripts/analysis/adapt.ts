@@ -10,8 +10,9 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { adaptationExamples, supportRequestExamples } from './cv';
+import { adaptationExamples, reviewExamples, supportRequestExamples } from './cv';
 import { OUT_OF_DOMAIN_SETS, REPO_ROOT } from './data';
+import { TONE_REVIEW_WEIGHT } from './tone-settings';
 import { MODEL_DIR, trainComplaint, trainTone } from './train';
 
 const list = (name: string, fallback: string): number[] =>
@@ -31,6 +32,7 @@ try {
       writeFileSync(toneFile, `${JSON.stringify(trainTone(undefined, shift, [
         ...adaptationExamples(weight, others, names),
         ...supportRequestExamples(anchor),
+        ...reviewExamples(TONE_REVIEW_WEIGHT),
       ]))}\n`);
       writeFileSync(complaintFile, `${JSON.stringify(trainComplaint(others))}\n`);
       const scores = execFileSync(

@@ -16,6 +16,7 @@ import {
   type LexiconSignals,
   type ToneOverrides,
 } from '@parley/domain';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   hashText,
@@ -30,7 +31,14 @@ import {
 } from './data';
 import { trainLogistic, type TrainingExample, type TrainingOptions } from './logistic';
 import { binaryScores, macroScores } from './metrics';
-import { TONE_ADAPTATION_WEIGHT, TONE_BIAS_SHIFT, TONE_OPTIONS, TONE_SUPPORT_REQUEST_WEIGHT, TONES } from './tone-settings';
+import {
+  TONE_ADAPTATION_WEIGHT,
+  TONE_BIAS_SHIFT,
+  TONE_OPTIONS,
+  TONE_REVIEW_WEIGHT,
+  TONE_SUPPORT_REQUEST_WEIGHT,
+  TONES,
+} from './tone-settings';
 
 export const FOLDS = 5;
 
@@ -109,6 +117,25 @@ export function supportRequestExamples(weight: number): TrainingExample[] {
       .map((row) => row.text),
   );
   return intentSplit().train.map((row) => toneExample(row.text, offensive.has(row.text) ? 'angry' : 'neutral', weight));
+}
+
+/**
+ * The UCI review sentences of one source (Kotzias et al., KDD 2015, CC BY 4.0), as shipped in the
+ * `sentiment` package's test fixtures: 500 positive (class 1) and 500 negative (class 0).
+ */
+export function reviewSentences(source: 'amazon' | 'imdb' | 'yelp'): { text: string; class: 0 | 1 }[] {
+  const dir = path.join(path.dirname(require.resolve('sentiment/package.json')), 'test', 'fixtures');
+  return JSON.parse(readFileSync(path.join(dir, `${source}.json`), 'utf8')) as { text: string; class: 0 | 1 }[];
+}
+
+/**
+ * The Amazon review sentences as tone rows, each counting `weight` (0: none): positive ones
+ * positive, negative ones frustrated (a review rarely says whether it is angry). IMDb and Yelp are
+ * never trained on.
+ */
+export function reviewExamples(weight: number): TrainingExample[] {
+  if (weight === 0) return [];
+  return reviewSentences('amazon').map((row) => toneExample(row.text, row.class === 1 ? 'positive' : 'frustrated', weight));
 }
 
 export interface OutOfFold {
@@ -290,7 +317,8 @@ export function tuneTone(): void {
     for (const denseL2 of grid('dense-l2', [TONE_OPTIONS.denseL2])) {
       for (const angryWeight of grid('angry-weight', [1]))
       for (const adaptWeight of grid('adapt-weight', [TONE_ADAPTATION_WEIGHT]))
-      for (const requestWeight of grid('request-weight', [TONE_SUPPORT_REQUEST_WEIGHT])) {
+      for (const requestWeight of grid('request-weight', [TONE_SUPPORT_REQUEST_WEIGHT]))
+      for (const reviewWeight of grid('review-weight', [TONE_REVIEW_WEIGHT])) {
         const options: TrainingOptions = {
           ...TONE_OPTIONS,
           epochs,
@@ -302,6 +330,7 @@ export function tuneTone(): void {
         const items = outOfFold(rows, options, [
           ...adaptationExamples(adaptWeight),
           ...supportRequestExamples(requestWeight),
+          ...reviewExamples(reviewWeight),
         ]);
         for (const [polarityFirst, lexiconAngerScore, frustratedWithAnger, lexiconPositive, excitement] of product(
           grid('polarity-first', [TONE_OVERRIDES.polarityFirst ? 1 : 0]),
@@ -321,7 +350,7 @@ export function tuneTone(): void {
           const { shift, scores, objective } = bestShift(items, overrides);
           const spread = foldSpread(items, shift, overrides);
           console.log(
-            `epochs=${epochs} minCount=${minCount} l2=${l2} denseL2=${denseL2} angryWeight=${angryWeight} adaptWeight=${adaptWeight} requestWeight=${requestWeight} polarityFirst=${polarityFirst} ` +
+            `epochs=${epochs} minCount=${minCount} l2=${l2} denseL2=${denseL2} angryWeight=${angryWeight} adaptWeight=${adaptWeight} requestWeight=${requestWeight} reviewWeight=${reviewWeight} polarityFirst=${polarityFirst} ` +
               `angerScore=${lexiconAngerScore} frustratedWithAnger=${frustratedWithAnger} ` +
               `lexiconPositive=${lexiconPositive} excitement=${excitement} ` +
               `shift=${shift.join(',')} objective=${fmt(objective)} macroF1=${fmt(scores.macroF1)} ` +

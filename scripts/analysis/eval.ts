@@ -1,7 +1,6 @@
 // Scores the committed analyser (no training step) on the held-out test split, the development
 // split (the tone model is trained on it, the intent thresholds tuned on it), the hand-written
 // messages in handwritten.jsonl, the out-of-domain sets and the UCI review sentences.
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Analysis, Intent, ToneLabel } from '@parley/contracts';
@@ -16,6 +15,7 @@ import {
   toneSplit,
   UNSEEN_SETS,
 } from './data';
+import { reviewSentences } from './cv';
 import { binaryScores, macroScores } from './metrics';
 
 interface Labelled {
@@ -122,17 +122,12 @@ function fixed(value: number | undefined): string {
  * Real reviews, polar only: the UCI "Sentiment Labelled Sentences" (Kotzias et al., KDD 2015,
  * CC BY 4.0), 500 positive and 500 negative sentences from each of Amazon, IMDb and Yelp, shipped as
  * test fixtures of the `sentiment` package. There is no neutral class, so a neutral reading is a
- * miss. The Amazon sentences were read while fixing what they showed; IMDb and Yelp only scored.
+ * miss. The Amazon sentences are tone training rows; IMDb and Yelp are only scored.
  */
 function printReviews(): void {
-  const dir = path.join(path.dirname(require.resolve('sentiment/package.json')), 'test', 'fixtures');
-  if (!existsSync(dir)) {
-    console.log(`UCI review sentences: not found in ${dir}`);
-    return;
-  }
   console.log('\nUCI review sentences (no neutral class: neutral counts as a miss)');
-  for (const [name, use] of [['amazon', 'read'], ['imdb', 'never read'], ['yelp', 'never read']] as const) {
-    const rows = JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')) as { text: string; class: 0 | 1 }[];
+  for (const [name, use] of [['amazon', 'trained on'], ['imdb', 'never read'], ['yelp', 'never read']] as const) {
+    const rows = reviewSentences(name);
     const said = rows.map((row) => polarity(analyzeMessage(row.text).tone.label));
     const recall = (wanted: 0 | 1, label: string): number => {
       const of = rows.flatMap((row, i) => (row.class === wanted ? [said[i]] : []));

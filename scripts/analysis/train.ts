@@ -22,7 +22,7 @@ import {
   type OutOfDomainSet,
   toneSplit,
 } from './data';
-import { adaptationExamples, supportRequestExamples, toneExample, tuneTone } from './cv';
+import { adaptationExamples, reviewExamples, supportRequestExamples, toneExample, tuneTone } from './cv';
 import { trainLogistic, type TrainingExample, type TrainingOptions } from './logistic';
 import { binaryScores } from './metrics';
 import {
@@ -30,6 +30,7 @@ import {
   TONE_BIAS_SHIFT,
   TONE_OPTIONS,
   TONE_SUPPORT_REQUEST_WEIGHT,
+  TONE_REVIEW_WEIGHT,
 } from './tone-settings';
 import { emojiLexicon } from './emoji-lexicon';
 import { vaderLexicon } from './vader-lexicon';
@@ -62,6 +63,7 @@ export function trainTone(
   shift = TONE_BIAS_SHIFT,
   adaptation = [
     ...adaptationExamples(TONE_ADAPTATION_WEIGHT),
+    ...reviewExamples(TONE_REVIEW_WEIGHT),
     ...supportRequestExamples(TONE_SUPPORT_REQUEST_WEIGHT),
   ],
 ): LinearModelJson {
