@@ -346,8 +346,8 @@ export function analyzeMessageWith(
   const tone = toneOfFeatures(text, sparse, signals);
   let intent = intentOfProbabilities(text, intentProbabilitiesOf(sparse));
   // The complaint model alone does not overrule a positive tone: "Great charger." is praise.
-  const modelComplaint = tone.label !== 'positive' && complaint(sparse) >= complaintThreshold;
-  if (intent === 'other' && (voicesGrievance(text, tone.label) || modelComplaint)) {
+  const modelComplaint = (): boolean => tone.label !== 'positive' && complaint(sparse) >= complaintThreshold;
+  if (intent === 'other' && (voicesGrievance(text, tone.label) || modelComplaint())) {
     intent = 'complaint';
   }
   // A threat of legal action is hostile, however calm its words ("my lawyer will be in touch").
