@@ -184,6 +184,8 @@ describe('detectHumanRequest', () => {
       'quero falar com um atendente',
       'tem alguém aí?',
       'me transfere para um atendente',
+      'Vous pouvez me transférer au service réclamations ?',
+      'Prefiro tirar essa dúvida com alguém da equipe, tem como?',
     ])('%s', (text) => {
       expect(detectHumanRequest(text)).toBe(true);
     });
@@ -196,6 +198,8 @@ describe('detectHumanRequest', () => {
       'Maybe somebody who speaks Ukrainian can call me? English is difficult for me.',
       'could somebody from your business accounts side give me a bell to talk about the Pro plan?',
       'I expect a call from a senior member of staff within 24 hours.',
+      'can I speak to a pharmacist please',
+      'I would love to chat to an events coordinator about a booking for 40 people',
       'Please ask Priya from the Bangalore office to call me back, she knows the details.',
       'Gostaria que um assistente me ligasse para o 912 345 678.',
       'Können Sie mich bitte zurückrufen?',
@@ -221,6 +225,8 @@ describe('detectHumanRequest', () => {
       'Can you stop calling me?',
       'my friend said to call me when it arrives',
       'Can I pay by phone?',
+      'quero pagar com o cartão',
+      'Talk to your doctor before you take it.',
       "I don't want to discuss this over the phone",
     ])('but not %s', (text) => {
       expect(detectHumanRequest(text)).toBe(false);

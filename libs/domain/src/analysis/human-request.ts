@@ -80,7 +80,9 @@ const EN_BROAD = [
     customer care, support, support team, helpdesk, help desk, service desk, sales, consultant, specialist,
     technician, team, boss, owner, assistant, assistants, whoever is in charge, whoever is responsible,
     person in charge, someone in charge, engineer, engineers, coordinator, billing, claims, retentions,
-    whoever is above her, whoever is above him, whoever is above you
+    whoever is above her, whoever is above him, whoever is above you, pharmacist, pharmacists, nurse, nurses,
+    tutor, instructor, planner, event planner, events coordinator, concierge, receptionist, accountant, broker,
+    underwriter, mechanic, installer, surveyor
   `,
 ];
 /**
@@ -420,6 +422,8 @@ const FR_RULES: readonly Rule[] = [
   [FR_TALK, ` ${alt(words`a, avec, au`)} ${frNp(FR_BROAD)}`],
   [FR_REACH, ` ${frNp(FR_BROAD)}`],
   [FR_TRANSFER, ` (?:${alt(words`a, avec, au`)} )?${frNp(FR_BROAD)}`],
+  // "Vous pouvez me transférer au service réclamations ?"
+  [FR_TRANSFER, ` (?:${alt(words`a, au, avec`)} )?(?:le )?service [a-z]+`],
   [FR_WANT, ` ${frNp(FR_STRICT)}`],
   [words`il y a, y a t il, est ce qu il y a, y a`, ` ${frNp(FR_BROAD)}(?: au service [a-z]+)?(?:$| ${FR_HERE}\\b| avec qui je peux ${alt(words`echanger, parler, discuter`)}\\b)`],
   [words`transmis a, transmise a, transfere a, transferee a, rendez vous avec, rdv avec`, ` ${frNp(FR_BROAD)}`],
@@ -568,6 +572,8 @@ const PT_RULES: readonly Rule[] = [
   [words`podia, pode, poderia`, ` alguem ${alt(words`telefonar me, ligar me, ligar, telefonar, contactar me, me ligar, me telefonar, me contactar`)}\\b`],
   [words`contacto telefonico do, contato telefonico do, contato do, contacto do, telefone do, numero do`, ` ${alt(PT_STRICT)}\\b`],
   [PT_WANT, ` ${ptNp(PT_STRICT)}`],
+  // "Prefiro tirar essa dúvida com alguém da equipe".
+  [PT_WANT, `(?: [a-z]+){1,5} com ${ptNp(PT_BROAD)}`],
   [words`tem, ha, existe`, ` ${ptNp(PT_BROAD)}(?:$| ${PT_HERE}\\b)`],
   // "Solicito que um gerente entre em contato comigo", "marcar uma reunião com um consultor".
   [words`que`, ` ${ptNp(PT_BROAD)} ${alt(words`entre em contato, entre em contacto, me ligue, me liga, me contate, me contacte, me ligasse, me contactasse, me contatasse, me telefonasse`)}\\b`],
