@@ -291,6 +291,17 @@ describe('analyzeMessage: intent', () => {
     expect(intent('what is your refund policy?')).toBe('other');
   });
 
+  it('reads "no need to call me" as calm, not as irony', () => {
+    expect(tone('No need for anyone to ring me, the email explained it all. Cheers!').label).toBe('positive');
+  });
+
+  it('hears a bare "cancelling." as a cancellation, and outages and long waits as complaints', () => {
+    expect(intent('@streamco cancelling. $22.99 a month for reruns')).toBe('cancel');
+    expect(intent("@Videotron j'annule mon forfait")).toBe('cancel');
+    expect(intent('@bancoejemplo llevo dos semanas esperando la tarjeta nueva y nada')).toBe('complaint');
+    expect(intent('Je vais porter plainte si rien ne change')).toBe('legal_threat');
+  });
+
   it('hears a grievance about "your" company and its staff in other languages, and disappointment', () => {
     expect(intent('Ich bin sehr verärgert über Ihren Techniker, der nicht gekommen ist.')).toBe('complaint');
     expect(intent('Encore une coupure de réseau ce soir, vraiment pénible')).toBe('complaint');

@@ -42,7 +42,8 @@ const REGULATOR =
   '(?:bbb|ftc|fcc|cfpb|fca|ico|cma|cedr|tio|ocu|accc|crtc|ofcom|ofgem|ofwat|cnil|cnmc|procon|authorities|police|regulators?|ombudsman|' +
   'data protection (?:authority|commissioner|office)|trading standards|attorney general|dti|consumer (?:affairs|council|forum|court|commission|protection)|' +
   '(?:[a-z]+ ){0,2}(?:tenancies|tenancy|housing|rental|energy|telecoms?|financial|insurance) (?:board|tribunal|ombudsman|regulator|authority|commission)|' +
-  'small claims|tribunal|juizado(?: especial)?|reclame aqui|dgccrf|verbraucherzentrale|schlichtungsstelle|agcom|anatel|deco|defensa del consumidor)';
+  'small claims|tribunal|juizado(?: especial)?|reclame aqui|dgccrf|verbraucherzentrale|schlichtungsstelle|agcom|anatel|deco|defensa del consumidor|' +
+  '(?:office de la )?protection du consommateur|profeco|sernac|indecopi)';
 const LEGAL_THREAT = anyOf(`
   lawyers? | attorneys? | solicitors? | lawsuits? | small claims | class action | court case | see you in court
   legal (?:action|proceedings|steps|department) | (?:take|taking) (?:you|this|it|them|your company) to court
@@ -53,6 +54,7 @@ const LEGAL_THREAT = anyOf(`
   charge ?backs? | better business bureau | bbb | ftc | attorney general | ombudsman
   disput(?:e|ing) (?:the|this|these|my) (?:charges?|payments?|transactions?) (?:with|through) (?:my|the) (?:bank|card)
   demanda | denuncia | denunciar(?:les|los|te)? | plainte en justice | klage
+  (?:porter|deposer|portera|porterai|deposerai) plainte | anzeige erstatten | strafanzeige | sporgere denuncia | querela
   (?:take|taking|escalate|escalating) (?:it|this|you|them) to (?:the )?${REGULATOR}
   (?:go|going|gonna go|will go|ill go|be going|turn|turning|write|writing|report|reporting|complain|complaining|contact|contacting|file|filing|lodge|lodging|raise|raising|open|opening|abrir|registrar|escalate|escalating|take|taking) (?:[a-z]+ ){0,4}?(?:(?:to|with|at|in|before|no|na|ao|en|au|bei|an) )?(?:the |a |o |la |el |le |die |den )?${REGULATOR}
   (?:file|filing|lodge|lodging|open|opening|bring|bringing) (?:a |an )?(?:(?:legal |court )?(?:case|suit)|(?:legal|court) claim) (?:against|with|in|at)
@@ -62,7 +64,9 @@ const REFUND = anyOf(`
   give me (?:back )?my money(?: back)? | chargeback | charge back | give (?:it|them) back
   (?:get|have) (?:the difference|my money|it) back | refund me | (?:every|each) (?:cent|penny|dollar|pound) back
   reembolso | remboursement | rembourser | rembourse[esz]? | erstattung | ruckerstattung | geld zuruck | devolucion
-  devolver (?:el|mi) dinero | devuelv[ae]n? (?:el|mi) dinero | me devuelvan | (?:credit|credited|refunded) (?:it |that |this |the [a-z]+ )?back`);
+  devolver (?:el|mi) dinero | devuelv[ae]n? (?:el|mi) dinero | me devuelvan | (?:credit|credited|refunded) (?:it |that |this |the [a-z]+ )?back
+  (?:devuelvanme|devuelvame|devolverme) (?:la plata|el dinero|mi dinero|el importe|lo cobrado)
+  erstatten | zuruckerstatten | terugstorten | terugbetalen | geld terug | zwrot pieniedzy | zwrot`);
 const NOT_REFUND = anyOf('(?:dont|do not|not) (?:want|need|asking for|looking for) (?:a |any )?refund', 'g');
 const CANCELLABLE =
   '(?:order|subscription|plan|membership|account|booking|reservation|service|contract|renewal|trial|' +
@@ -72,11 +76,12 @@ const WANTS_TO =
   'would like to|id like to)';
 const CANCEL = anyOf(`
   (?:cancel|cancell?ing|terminate|terminating|end|stop|discontinue) (?:my |the |our |this |your )?(?:[a-z]+ ){0,2}${CANCELLABLE}
-  cancell?ing[.!]
+  cancell?ing(?=[.!])
   (?:close|closing|delete|deleting|remove|deactivate|deactivating|disconnect|disconnecting|shut down|get rid of) (?:my |our |the |her |his |their |every |all )?(?:[a-z]+ ){0,2}(?:account|profile|data|line|connection|${CANCELLABLE})
   ${WANTS_TO} (?:to )?cancel | (?:im|i am) cancell?ing | (?:take|taking) my business elsewhere
   cancel (?:it|everything|that|this|now|please) | unsubscribe | cancell?ation
   cancelar | cancelen | cancele | cancelem | annuler | annulez | resilier | resiliez | kundigen | stornieren | annullare | annullate | disdire | opzeggen
+  jannule | jai annule | je resilie | je vais resilier | anulowac | anuluje | zrezygnowac | rezygnuje | wypowiedziec
   (?:konto|account|abo|abonnement|vertrag) (?:loschen|kundigen|beenden)
   supprimer (?:mon|le) compte | (?:eliminar|borrar|cerrar) (?:mi|la) cuenta | (?:excluir|encerrar) (?:minha|a) conta`);
 const NOT_CANCEL = anyOf('(?:dont|do not|not|never) (?:want to |wanna |need to |trying to )?cancel', 'g');
@@ -227,13 +232,17 @@ const GRIEVANCE_TARGET = anyOf(`
   livraison | livreur | technicien | reseau | connexion | abonnement | tarif | forfait
   techniker | monteur | vertrag | tarif | verbindung | wlan | netz | zustellung | zusteller
   consegna | consegnata | corriere | ordine | fattura | servizio | tecnico | rete | connessione | abbonamento | bolletta
-  entregador | assinatura | mensalidade | rede | conexao | cobranca | cobraram`);
+  entregador | assinatura | mensalidade | rede | conexao | cobranca | cobraram
+  claim | case | transferred | qualite | calidad | qualitat | qualita | qualidade | mise a jour | actualizacion
+  aktualisierung | aggiornamento | atualizacao | streaming | tarjeta | carte | karte | carta | cartao`);
 
 /** Disappointment is an expectation let down, a complaint whatever it names: "qué decepción". */
 const DISAPPOINTED = anyOf(`
   disappointed | disappointing | disappointment | unsatisfied | dissatisfied | decepcion | decepcionado | decepcionada
   decepcao | decepcionante | delusione | deluso | delusa | delusi | deluse | decu | decue | decus | decevant | decevante
-  enttauscht | enttauschend | enttauschung | teleurgesteld`);
+  enttauscht | enttauschend | enttauschung | teleurgesteld | descontento | descontenta | descontentamento
+  mecontent | mecontente | mecontentement | unzufrieden | unzufriedenheit | insoddisfatto | insoddisfatta
+  insatisfeito | insatisfeita | insatisfecho | insatisfecha | ontevreden`);
 
 /**
  * A breach stated as a plain fact, with no word of feeling: what was bought does not work, did
@@ -255,7 +264,10 @@ const BREACH = anyOf(String.raw`
   mould | mouldy | mold | moldy | stale | rotten | expired | undercooked | jammed | already (?:broken|dead|failing|showing|stopped|cracked) | (?:after|even though|despite) (?:i |we )?(?:had )?(?:cancell?ed|downgraded|returned|paid|unsubscribed)
   laughed at me | hung up on me | (?:was|were) (?:rude|unhelpful)
   no funciona | falta | faltan | llego (?:roto|rota|abierto|abierta|danado|danada|tarde) | ne (?:marche|fonctionne) (?:pas|plus)
-  funktioniert nicht | kaputt | non funziona | mancano | manca | nao funciona | veio com defeito | arrivato (?:aperto|rotto|danneggiato)`);
+  funktioniert nicht | kaputt | non funziona | mancano | manca | nao funciona | veio com defeito | arrivato (?:aperto|rotto|danneggiato)
+  panne | pannes | ca coupe | coupure | coupures | ausfall | storung | caida | averia | guasto | disservizio
+  (?:sin|sem|sans|kein|senza) (?:servicio|servico|service|netz|internet|conexion|conexao|connexion|linea|rete|senal|sinal|reseau)
+  llevo (?:\d+|dos|tres|cuatro|cinco|varias|varios) (?:dias|semanas|meses|horas) | y nada | e nada | et toujours rien | und nichts passiert`);
 
 /**
  * A complaint in the speech-act sense: a negative mismatch between what was expected and what
@@ -267,7 +279,7 @@ const BREACH = anyOf(String.raw`
  */
 function voicesGrievance(text: string, tone: ToneLabel): boolean {
   const folded = foldText(text).replace(/'/g, '');
-  if (!negative(tone) && !BREACH.test(folded)) return false;
+  if (!negative(tone) && !BREACH.test(folded) && !DISAPPOINTED.test(folded)) return false;
   if (!GRIEVANCE_TARGET.test(folded) && !hasHandle(text) && !DISAPPOINTED.test(folded)) return false;
   if (RHETORICAL.test(folded) || text.includes('??')) return true;
   return !text.includes('?') && !ASKS.test(folded);
@@ -284,8 +296,10 @@ const DEMAND = anyOf(`
   i (?:want|would like|need|demand|expect) | id like | i wanna | give me | (?:please|pls|plz|kindly)
   (?:^|[.!?,;:] |(?:just|now|so|then|actually) )(?:cancel|refund|stop|close|delete|terminate|end|reverse|disconnect|deactivate)
   (?:im|i am|were|we are|ill|i will|ive decided to|i have decided to|im writing to|i am writing to) (?:now )?(?:cancell?ing|terminating|closing|ending|cancel|terminate|close|end)
+  (?:^|[,.!?;:] )(?:cancell?ing(?=[.!])|(?:want|wanna|need|would like) to (?:cancel|terminate|close|end|stop))
+  jannule | je resilie | (?:ich muss|muss ich|ich werde) (?:[a-z]+ ){0,3}kundigen | prosze | graag | erstatten sie
   (?:immediately|right now|asap)
-  (?:^|[.!?,;:] )(?:annulez|remboursez|resiliez|cancelen|cancelad|devuelvan|reembolsen|kundigen sie|stornieren sie|erstatten sie|cancelem|cancele|reembolsem|devolvam|annullate|rimborsate|disdite)
+  (?:^|[.!?,;:] )(?:annulez|remboursez|resiliez|cancelen|cancelad|devuelvan|reembolsen|kundigen sie|stornieren sie|erstatten sie|cancelem|cancele|reembolsem|devolvam|annullate|rimborsate|disdite|devuelvanme|devuelvame|reembolsenme)
   immediatement | inmediatamente | sofort | subito | imediatamente
   refund (?:me|it|that|this) | give (?:it|them) back | want (?:my|a|the) (?:money|refund)
   bitte | por favor | sil vous plait | svp | merci de | gostaria | quiero | quisiera | ich mochte | ich will | je veux | je voudrais
@@ -293,7 +307,7 @@ const DEMAND = anyOf(`
 
 /** A question that asks for the thing itself: "can I get one of them refunded?", "could you refund the fee?". */
 const REQUEST_QUESTION = anyOf(`
-  (?:can|could|would|will) (?:i|you|we|u) (?:please |pls |just )?(?:get|have|refund|cancel|close|delete|stop|process|reverse|end)
+  (?:can|could|would|will) (?:i|you|we|u) (?:please |pls |just )?(?:be able to )?(?:get|have|refund|cancel|close|delete|stop|process|reverse|end)
   how (?:do|can|could) i (?:cancel|unsubscribe|close|delete|get (?:a|my) refund|get my money back)
   how (?:do|can|could) i (?:stop|end|turn off) (?:my|the|this|paying)`);
 

@@ -186,6 +186,12 @@ describe('detectHumanRequest', () => {
       'me transfere para um atendente',
       'Vous pouvez me transférer au service réclamations ?',
       'Prefiro tirar essa dúvida com alguém da equipe, tem como?',
+      'Kann mich bitte mal ein echter Mensch zurückrufen?',
+      'Ist es möglich, dass mich ein Berater per Video anruft?',
+      'Les pido que un gerente se comunique conmigo lo antes posible.',
+      '¿Pueden escalar mi caso a alguien con más autoridad?',
+      'Vi chiedo di farmi richiamare da un consulente.',
+      'Ik wil graag iemand spreken van de klantenservice, niet de chatbot.',
     ])('%s', (text) => {
       expect(detectHumanRequest(text)).toBe(true);
     });

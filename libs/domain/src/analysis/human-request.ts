@@ -109,7 +109,7 @@ const EN_ANY_WORD = '(?:(?!(?:not|no|my|her|his|their|its|our) )[a-z]+ )?';
 const EN_NP_ANY_ADJ = (nouns: readonly string[], determiner: 'optional' | 'required' = 'optional'): string =>
   `${determiner === 'required' ? `${EN_DET} ` : opt(EN_DET)}${EN_ANY_WORD}${upTo(EN_ADJ, 2)}${EN_ANY_WORD}${alt(nouns)}${NOUN_END}`;
 /** "Someone senior", "someone kind", "somebody else". */
-const EN_SOMEONE_WHO = `${alt(EN_SOMEONE)}(?: ${alt(words`senior, else, real, competent, qualified, experienced, kind, human, knowledgeable`)})?`;
+const EN_SOMEONE_WHO = `${alt(EN_SOMEONE)}(?: at all)?(?: ${alt(words`senior, else, real, competent, qualified, experienced, kind, human, knowledgeable`)})?`;
 
 const EN_TALK = words`
   talk, speak, chat, converse, communicate, talking, speaking, chatting, conversing, get through,
@@ -274,8 +274,14 @@ const EN_RULES: readonly Rule[] = [
   // "Who can I talk to about this?", "how do I get a human on the line".
   [words`who can i, who do i, who should i, who could i, who can we, who do we`, ` ${alt(words`talk, speak, chat`)} ${alt(words`to, with`)}\\b`],
   [words`how do i get, how can i get, how to get, how do we get, how can we get, any way to get, a way to get, anyway to get`, ` ${EN_NP_GET}`],
-  // "Requesting escalation to a supervisor".
+  // "Requesting escalation to a supervisor", "that my complaint be escalated to the Head of Customer Experience".
   [words`escalation`, ` to ${EN_NP_BROAD}`],
+  [words`escalate, escalated, escalating`, `(?: [a-z]+){0,4} to (?:${EN_NP_BROAD}|(?:the )?head of [a-z]+)`],
+  // "DM me a number where a person picks up".
+  [
+    words`number where, number that, line where, number on which`,
+    ` (?:a |an |the )?(?:real |actual |live )?${alt(words`person, human, human being, someone, somebody, agent`)} ${alt(words`picks up, answers, will answer, actually answers, will pick up`)}\\b`,
+  ],
   // "I'd rather sort this over the phone with someone", "I'd prefer to discuss this with someone".
   [words`id rather, i would rather, id prefer to, i would prefer to, i prefer to`, `(?! not)(?: [a-z]+){1,6} with ${EN_NP_GET}`],
   // "Call me asap", "phone me please": an order to call, the whole clause.
@@ -372,9 +378,12 @@ const ES_RULES: readonly Rule[] = [
   [
     words`que`,
     ` ${esNp(ES_BROAD)}(?: (?:de ${alt(words`su, sus, la, el, vuestro, vuestra`)}|del)(?: [a-z]+){1,2})? ` +
-      `(?:${alt(words`me, nos`)} ${alt(words`llame, llamen, atienda, atiendan, contacte, contacten`)}|se ponga en contacto conmigo)\\b`,
+      `(?:${alt(words`me, nos`)} ${alt(words`llame, llamen, atienda, atiendan, contacte, contacten`)}|se ponga en contacto conmigo|se comuni(?:que|quen) conmigo)\\b`,
   ],
   [words`llamenme, llameme, llamame`, `\\b`],
+  // "Pueden escalar mi caso a alguien con más autoridad?", "que me atienda la señorita Carolina".
+  [words`escalar, escalen, escale, escalado, escalada`, `(?: [a-z]+){0,4} a ${esNp(ES_BROAD)}`],
+  [words`me atienda, me atiendan`, ` ${alt(words`el, la`)} ${alt(words`senor, senora, senorita, sr, sra, licenciado, licenciada`)}\\b`],
   // "¿Podrían devolverme la llamada el lunes?"
   [words`devolverme, devuelvanme, me devuelvan, me devuelva, devuelvame, me pueden devolver, me puede devolver`, ` la llamada\\b`],
   [words`si me llama, me llama, que me llame`, ` ${esNp(ES_BROAD)}`],
@@ -484,7 +493,7 @@ const DE_NP = `${opt(DE_DET)}${opt(DE_ADJ)}${alt(DE_NOUNS)}${NOUN_END}`;
 const DE_NP_BUT_MENSCH = `${opt(DE_DET)}${opt(DE_ADJ)}${alt(DE_NOUNS_BUT_MENSCH)}${NOUN_END}`;
 const DE_SOMEONE = alt(words`jemandem, jemanden, jemand`);
 const DE_NP_OR_SOMEONE = `(?:${DE_NP}|${DE_SOMEONE})`;
-const DE_SOFT = opt(alt(words`bitte, jetzt, sofort, gerne, gern, direkt, kurz, endlich`));
+const DE_SOFT = upTo(alt(words`bitte, jetzt, sofort, gerne, gern, direkt, kurz, endlich, mal, doch`), 3);
 const DE_TALK = alt(
   words`sprechen, reden, chatten, telefonieren, schreiben, kommunizieren, verbunden werden, verbinden`,
 );
@@ -514,7 +523,11 @@ const DE_RULES: readonly Rule[] = [
   [words`gibt es hier auch, gibt es auch, gibt es hier`, ` ${DE_NP_OR_SOMEONE}`],
   // "Ich hätte gern jemanden, der sich auskennt", "einen Termin mit einer Beraterin", "um telefonische Kontaktaufnahme".
   [DE_WANT, ` ${DE_SOFT}${DE_SOMEONE}\\b`],
-  [words`termin mit, gesprach mit, telefonat mit, ruckruf von, anruf von`, ` ${DE_NP_OR_SOMEONE}`],
+  [words`termin mit, gesprach mit, telefonat mit, ruckruf von, anruf von`, ` (?:${DE_NP_OR_SOMEONE}|${alt(words`frau, herrn, herr`)} [a-z]+)`],
+  // "Dann verbindet mich bitte endlich!", "jemanden, mit dem man reden kann", "dass mich ein Berater per Video anruft".
+  [words`verbinden sie mich, verbinde mich, verbindet mich`, `(?: ${alt(words`bitte, endlich, jetzt, sofort, doch, mal, weiter`)})*$`],
+  [words`mit dem man, mit der man, mit dem ich, mit der ich`, ` ${DE_SOFT}(?:[a-z]+ )?${alt(words`reden, sprechen`)} ${alt(words`kann, konnte`)}\\b`],
+  [words`dass mich, das mich, dass uns`, ` ${DE_SOFT}${DE_NP_OR_SOMEONE}(?: [a-z]+){0,3} ${alt(words`anruft, zuruckruft, kontaktiert, berat`)}\\b`],
   [words`durchwahl von, durchwahl, telefonnummer von, nummer von`, ` (?:${DE_NP_OR_SOMEONE}|${alt(words`frau, herrn, herr`)})\\b`],
   [words`um`, ` ${alt(words`telefonische kontaktaufnahme, einen ruckruf, ruckruf, einen anruf, weiterleitung an`)}\\b`],
   // "Könnte mich ein Energieberater persönlich beraten?"
@@ -606,7 +619,7 @@ const IT_RULES: readonly Rule[] = [
   [words`vorrei, voglio, ho bisogno di, mi serve, c e, ce, c e un, ce un, si puo avere, posso avere, potrei avere`, ` ${IT_NP}`],
   // "Fatemi contattare da una persona vera", "mi fate richiamare da una persona".
   [
-    words`fatemi, mi fate, mi potete, potete farmi, fate`,
+    words`fatemi, mi fate, mi potete, potete farmi, fate, farmi`,
     ` ${alt(words`contattare, richiamare, chiamare, ricontattare, telefonare`)} da (?:${IT_NP}|qualcuno)`,
   ],
   [words`potete, puoi, puo, potreste, potrebbe`, ` ${alt(words`richiamarmi, chiamarmi, ricontattarmi`)}\\b`],
@@ -633,6 +646,18 @@ const IT_BARE = `(?:${alt(words`ciao, salve, buongiorno, per favore`)} ){0,2}${I
 
 // ---- Compiled grammar ----------------------------------------------------------------------
 
+// ---- Dutch ---------------------------------------------------------------------------------
+
+const NL_NP = `(?:(?:${alt(words`een, de, het, uw, jullie`)}) )?(?:${alt(words`echte, echt, menselijke, andere`)} )?${alt(
+  words`medewerker, medewerkers, mens, persoon, agent, adviseur, klantenservicemedewerker, supervisor, manager, leidinggevende, iemand`,
+)}${NOUN_END}`;
+const NL_RULES: readonly Rule[] = [
+  // "Ik wil graag iemand spreken van de klantenservice", "kan ik een medewerker spreken?"
+  [words`ik wil, wil ik, ik zou, zou ik, kan ik, mag ik, kunt u`, ` (?:graag )?${NL_NP}(?: van [a-z]+(?: [a-z]+)?)? ${alt(words`spreken, bellen, aan de lijn krijgen`)}\\b`],
+  [words`spreken met, praten met, chatten met, doorverbinden met, verbinden met, doorverbonden worden met`, ` ${NL_NP}`],
+  [words`niet, geen`, ` (?:${alt(words`de, een, met de, met een`)} )?${alt(words`chatbot, bot, robot`)}\\b`],
+];
+
 /**
  * The request rules compiled per first word: a clause is scanned word by word and only a word
  * that can open a rule ("talk", "quiero", "mit"...) runs a sticky regex at its position, which
@@ -645,6 +670,7 @@ const RULES_BY_FIRST_WORD: ReadonlyMap<string, RegExp> = compileRules([
   ...DE_RULES,
   ...PT_RULES,
   ...IT_RULES,
+  ...NL_RULES,
 ]);
 
 function compileRules(rules: readonly Rule[]): Map<string, RegExp> {
@@ -674,7 +700,7 @@ const HINT = new RegExp(
     ...new Set(
       [
         ...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, ...IT_NOUNS, 'personne', 'jemand', 'escalate',
-        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring', 'escalated', 'llame', 'rappelle', 'rufen', 'ruckruf', 'ligar', 'ligue', 'richiam', 'chiamat', 'llamenme', 'llameme', 'llamame', 'contatt', 'contato', 'contacto', 'contacte', 'berater', 'appuntamento', 'reuniao', 'sum1', 'some1', 'durchwahl', 'nummer', 'techn', 'engin', 'colleag', 'whoever', 'number', 'line', 'appointment', 'zoom', 'meeting', 'teamleit', 'kontaktaufnahme', 'termin', 'fatemi', 'vea', 'cita', 'retorno', 'whoever', 'billing', 'claims', 'coordinat', 'melden', 'weiterleit', 'capo', 'dirigent', 'entreten', 'jaser', 'rendez', 'rdv', 'escalad', 'transmis', 'membre', 'fetch', 'csr', 'human', 'irgendwer', 'eskalier', 'devolv', 'alguem', 'atendimento', 'videochiam', 'relation', 'disponib',
+        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring', 'escalated', 'llame', 'rappelle', 'rufen', 'ruckruf', 'ligar', 'ligue', 'richiam', 'chiamat', 'llamenme', 'llameme', 'llamame', 'contatt', 'contato', 'contacto', 'contacte', 'berater', 'appuntamento', 'reuniao', 'sum1', 'some1', 'durchwahl', 'nummer', 'techn', 'engin', 'colleag', 'whoever', 'number', 'line', 'appointment', 'zoom', 'meeting', 'teamleit', 'kontaktaufnahme', 'termin', 'fatemi', 'vea', 'cita', 'retorno', 'whoever', 'billing', 'claims', 'coordinat', 'melden', 'weiterleit', 'capo', 'dirigent', 'entreten', 'jaser', 'rendez', 'rdv', 'escalad', 'transmis', 'membre', 'fetch', 'csr', 'human', 'irgendwer', 'eskalier', 'devolv', 'alguem', 'atendimento', 'videochiam', 'relation', 'disponib', 'escal', 'verbind', 'reden', 'sprechen', 'atiend', 'comuni', 'spreken', 'praten', 'iemand', 'medewerker', 'chatbot', 'head',
       ].map(
         (n) => n.slice(0, 4),
       ),

@@ -84,6 +84,14 @@ const WORDS: ReadonlyMap<string, Entry> = new Map<string, Entry>([
   ),
   ...angry(-2.8, 'furieux furieuse furioso furiosa wutend verargert harto harta indignado indignada arrabbiato arrabbiata vergogna vergognoso schifo'),
   ...scored(-2.2, 'deluso delusa pessimo pessima inaccettabile'),
+  ...scored(
+    -2,
+    `mauvais mauvaise malo mala schlecht scadente lamentable lamentavel catastrophique catastrofico catastrofica
+    desastre desastroso desastrosa descontento descontenta descontentamento mecontent mecontente unzufrieden
+    insoddisfatto insoddisfatta insatisfeito insatisfeita insatisfecho insatisfecha inadmissible inadmisible
+    inammissibile`,
+  ),
+  ...angry(-2.5, 'ridicule ridiculo ridicula lacherlich ridicolo ridicola verguenza vergonha palhacada'),
   // Bricked, wiped, lost: what a failed product did.
   ...scored(-2, 'bricked bootloop'),
   ...scored(2.2, 'gracias merci danke obrigado obrigada genial parfait perfecto perfeito super'),
@@ -130,6 +138,7 @@ const PHRASES: readonly Phrase[] = [
   {
     pattern: anyOf(String.raw`
       no thanks?(?: you)? | good (?:morning|afternoon|evening|day) | kind of | sort of
+      no need | no rush | no hurry | no pressure
       (?:been|is|was|looks|look|feels|seems|its) like (?:this|that) | like \d+ | (?:id|i would|would you|we would) like`),
     valence: 0,
   },
