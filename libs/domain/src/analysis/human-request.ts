@@ -82,7 +82,7 @@ const EN_BROAD = [
     person in charge, someone in charge, engineer, engineers, coordinator, billing, claims, retentions,
     whoever is above her, whoever is above him, whoever is above you, pharmacist, pharmacists, nurse, nurses,
     tutor, instructor, planner, event planner, events coordinator, concierge, receptionist, accountant, broker,
-    underwriter, mechanic, installer, surveyor
+    underwriter, mechanic, installer, surveyor, department, departments, dept
   `,
 ];
 /**
@@ -92,7 +92,7 @@ const EN_BROAD = [
 const EN_TEAMS: ReadonlySet<string> = new Set(
   words`
     customer service, customer support, customer care, support, support team, helpdesk, help desk,
-    service desk, sales, team, billing, claims, retentions
+    service desk, sales, team, billing, claims, retentions, department, departments, dept
   `,
 );
 const enNp = (nouns: readonly string[]): string => `${opt(EN_DET)}${upTo(EN_ADJ, 3)}${alt(nouns)}${NOUN_END}`;
@@ -218,7 +218,9 @@ const EN_RULES: readonly Rule[] = [
   // "Is a human able to look at this?", "could a human maybe help?"
   [
     words`is, can, could, would, will`,
-    ` ${EN_NP_STRICT} (?:${alt(words`able to, maybe, possibly, please, be able to`)} )?(?:${EN_HELP_ME}\\b|help$|help me\\b)`,
+    ` ${EN_NP_STRICT} (?:${alt(words`able to, maybe, possibly, please, be able to`)} )?(?:${EN_HELP_ME}\\b|help$|help me\\b|${alt(
+      words`reply to me, respond to me, answer me, reply, respond, read this, look at this, look into this, check this, get back to me`,
+    )}\\b)`,
   ],
   // "Would the property manager be available for a brief phone conversation?"
   [words`would, is, will, could`, ` ${EN_NP_ANY_ADJ(EN_STRICT)} (?:be )?available (?:for|to) (?:a |an )?(?:[a-z]+ )?${alt(words`call, chat, phone conversation, conversation, meeting, phone call`)}\\b`],
@@ -289,6 +291,10 @@ const EN_RULES: readonly Rule[] = [
   [words`ask, get`, ` ${EN_NP_GET} to (?:${EN_CALL_ME}|${EN_HELP_ME}\\b)`],
   [EN_WANT, ` ${alt(words`this, it, my case, my complaint, my issue, my ticket`)} escalated\\b`],
   [words`get`, ` ${EN_NP_STRICT} ${alt(words`on the phone, on the line, on a call, on chat, on this chat, on the chat, on here`)}\\b`],
+  // "Put a person on please".
+  [words`put`, ` ${EN_NP_GET} on(?:$| ${alt(words`please, now, the phone, the line, the chat, here`)}\\b)`],
+  // "Any real people working today?"
+  [words`any, anyone, anybody, someone, somebody`, `(?: ${EN_REAL})?(?: ${alt(words`people, humans, persons, agents`)})? ${alt(words`working today, working now, working there, on duty, on shift`)}\\b`],
   [words`get`, ` (?:${alt(words`our, my`)} )?${EN_NP_ANY_ADJ(EN_STRICT)} to ${EN_CALL_ME}`],
   // "Connect customer service representative": the preposition left out.
   [words`connect, transfer`, ` (?:me )?${EN_NP_STRICT}`],
@@ -354,7 +360,8 @@ const ES_TRANSFER = words`
   conecteme, conectarme, ponme, pongame, ponerme, derivame, deriveme, derivarme, me pasas, me pasa,
   me comunicas, me comunica, me transfieres, me transfiere, me conectas, me conecta, me derivas, me deriva,
   me pones, me pone, me pueden pasar, me puede pasar, me podrian pasar, me podria pasar, pueden pasarme,
-  puede pasarme
+  puede pasarme, me pueden comunicar, me puede comunicar, me podrian comunicar, me podria comunicar,
+  me pueden transferir, me puede transferir, me pueden conectar, me puede conectar
 `;
 const ES_WANT = words`
   quiero, necesito, quisiera, deseo, prefiero, exijo, solicito, pido, me gustaria, dame, deme, me da,
@@ -485,7 +492,7 @@ const DE_NOUNS_BUT_MENSCH = words`
   kundenberater, kundenberaterin, kundendienst, kundenservice, kundensupport, support, servicemitarbeiter,
   supportmitarbeiter, agent, agenten, vorgesetzten, vorgesetzter, chef, manager, ansprechpartner,
   ansprechpartnerin, sachbearbeiter, sachbearbeiterin, techniker, operator, teamleitung, teamleiter,
-  teamleiterin, vorgesetzte
+  teamleiterin, vorgesetzte, kollegen, kollegin, kollege
 `;
 /** A bare "Mensch!" is an interjection; "ein Mensch", "echter Mensch" are people. */
 const DE_NOUNS = [...DE_NOUNS_BUT_MENSCH, ...words`mensch`];
@@ -845,8 +852,14 @@ const CALL_ME_ORDER = new RegExp(
     `(?: back)?(?: ${alt(words`please, asap, now, today, urgently, right away, when you can, on this number`)})*$`,
 );
 
+/** "Transfer me now", "connect me please": an order to pass the chat on, the whole clause. */
+const TRANSFER_ME_ORDER = new RegExp(
+  `^(?:${alt(words`please, pls, plz, kindly, just, hi, hello, hey, ok, so, can you, could you`)} )*${alt(words`transfer, connect, escalate`)} ${alt(words`me, us, this, the chat`)}` +
+    `(?: ${alt(words`please, asap, now, right now, immediately, already, to someone, to somebody`)})*$`,
+);
+
 function clauseRequestsHuman(clause: string): boolean {
-  if (REFUSES_BOT.test(clause) || CALL_ME_ORDER.test(clause)) return true;
+  if (REFUSES_BOT.test(clause) || CALL_ME_ORDER.test(clause) || TRANSFER_ME_ORDER.test(clause)) return true;
   if (!HINT.test(clause)) return false;
   if (BARE.test(clause)) return true;
   const tokens = clause.split(' ');
