@@ -133,7 +133,7 @@ const EN_TRANSFER_FILLER = alt(
 );
 const EN_WANT = words`
   want, wanna, need, would like, id like, would prefer, id prefer, prefer, request, requesting, demand,
-  require, ask for, asking for, looking for, waiting for, rather have
+  require, ask for, asking for, looking for, waiting for, rather have, im after, i am after, would love, id love
 `;
 const EN_GET = words`
   fetch me,
@@ -291,6 +291,9 @@ const EN_RULES: readonly Rule[] = [
   [words`ask, get`, ` ${EN_NP_GET} to (?:${EN_CALL_ME}|${EN_HELP_ME}\\b)`],
   [EN_WANT, ` ${alt(words`this, it, my case, my complaint, my issue, my ticket`)} escalated\\b`],
   [words`get`, ` ${EN_NP_STRICT} ${alt(words`on the phone, on the line, on a call, on chat, on this chat, on the chat, on here`)}\\b`],
+  // "Get someone on this NOW", "please loop in a member of staff".
+  [words`get, put`, ` ${EN_NP_GET} ${alt(words`on this, on it, on my case, on the case, involved`)}\\b`],
+  [words`loop in, bring in`, ` ${EN_NP_GET}`],
   // "Put a person on please".
   [words`put`, ` ${EN_NP_GET} on(?:$| ${alt(words`please, now, the phone, the line, the chat, here`)}\\b)`],
   // "Any real people working today?"
@@ -660,7 +663,8 @@ const NL_NP = `(?:(?:${alt(words`een, de, het, uw, jullie`)}) )?(?:${alt(words`e
 )}${NOUN_END}`;
 const NL_RULES: readonly Rule[] = [
   // "Ik wil graag iemand spreken van de klantenservice", "kan ik een medewerker spreken?"
-  [words`ik wil, wil ik, ik zou, zou ik, kan ik, mag ik, kunt u`, ` (?:graag )?${NL_NP}(?: van [a-z]+(?: [a-z]+)?)? ${alt(words`spreken, bellen, aan de lijn krijgen`)}\\b`],
+  [words`ik wil, wil ik, ik zou, zou ik, kan ik, mag ik, kunt u`, ` (?:graag )?${NL_NP}(?: van [a-z]+(?: [a-z]+)?)? ${alt(words`spreken, bellen, aan de lijn krijgen, aan de lijn`)}\\b`],
+  [words`ik wil, wil ik, ik zou, zou ik, kan ik, mag ik`, ` (?:graag )?met ${NL_NP} ${alt(words`spreken, praten, chatten, bellen`)}\\b`],
   [words`spreken met, praten met, chatten met, doorverbinden met, verbinden met, doorverbonden worden met`, ` ${NL_NP}`],
   [words`niet, geen`, ` (?:${alt(words`de, een, met de, met een`)} )?${alt(words`chatbot, bot, robot`)}\\b`],
 ];
