@@ -259,6 +259,36 @@ describe('detectHumanRequest', () => {
     });
   });
 
+  describe('asks that a person, not the bot, handle the case, in any language', () => {
+    it.each([
+      'I would like this to be reviewed by a real person.',
+      "I'd really appreciate it if a human could have a look at my claim.",
+      'Can my case be assigned to a case manager?',
+      'Could you please arrange for me to discuss this with someone in person?',
+      'Quisiera que un agente revisara mi caso personalmente.',
+      '¿Sería posible que alguien de atención al cliente me llamara?',
+      "Je souhaiterais qu'une personne de votre service me recontacte.",
+      'Merci de transmettre ma demande à un conseiller.',
+      'Ich möchte, dass sich ein Mitarbeiter bei mir meldet.',
+      'Bitte leiten Sie mein Anliegen an einen Menschen weiter.',
+      'Vi prego di passare la mia pratica a un operatore umano.',
+      'Solicito que o meu caso seja analisado por uma pessoa.',
+    ])('%s', (text) => {
+      expect(detectHumanRequest(text)).toBe(true);
+    });
+
+    it.each([
+      'The case was reviewed by a manager and rejected, please explain why',
+      'Please note my claim was handled by an agent who was very kind',
+      'Someone contacts me every day about this, please stop',
+      'My complaint was passed to a supervisor last week, can you tell me the outcome?',
+      'Could you forward the invoice to my accountant?',
+      'I was told a manager would have called me by now',
+    ])('but not %s', (text) => {
+      expect(detectHumanRequest(text)).toBe(false);
+    });
+  });
+
   describe('does not fire on mentions of people that are not requests', () => {
     it.each([
       // A complaint about an agent is not a request for one: the complaint intent and the tone

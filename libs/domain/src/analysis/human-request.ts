@@ -933,7 +933,8 @@ const ASKING = alt(
     gustaria, podemos, podriamos, svp, sil vous plait, pourriez, pouvez, pourrait, pourrions, voudrais, aimerais,
     prefererais, souhaite, souhaiterais, merci de, possiamo, potremmo, poderiamos, kunnen, zouden,
     bitte, konnen, konnten, konnte, mochte, per favore, potete, potreste, puo, potrebbe, vorrei, chiedo,
-    gostaria, pode, podem, poderia, poderiam, peco, favor, quero, kunt, kan, wil, graag, alstublieft
+    gostaria, pode, podem, poderia, poderiam, peco, favor, quero, kunt, kan, wil, graag, alstublieft,
+    agradeceria, agradeceriamos, posible, possivel, possibile, moglich, prego, cortesemente, per cortesia
   `,
 );
 /**
@@ -941,21 +942,89 @@ const ASKING = alt(
  * does not), and not after a question word ("what time will the courier call me?").
  */
 const ASKING_MODAL = `(?<!\\b${alt(words`what, when, why, how, where, which, who`)}(?: [a-z]+)? )${alt(words`could, can, would, will, may`)} (?:${alt(words`please, kindly, maybe, possibly, just`)} )?${alt(
-  words`you, u, someone, somebody, anyone, anybody, a, an, the, one, your, some, any, he, she, they, we, i, mr, mrs, ms, dr`,
+  words`you, u, someone, somebody, anyone, anybody, a, an, the, one, your, some, any, he, she, they, we, i, mr, mrs, ms, dr, my, this, it, our`,
 )}`;
 const TOLD_OR_REFUSED = alt(
   words`
     if you need, if you have, if you want, if you require, feel free, you can, you may, said, told, promised,
-    supposed, was going, were going, would have, should have, could have, never, nobody, no one, noone, didnt,
+    supposed, was going, were going, never, nobody, no one, noone, didnt,
     did not, hasnt, has not, havent, have not, wasnt, werent, dont, do not, doesnt, does not, no need, instead of,
     stop, nadie, nunca, ninguem, nessuno, jamais, niemand, nie, personne ne, ne pas, no me, nao me, non mi
-  `,
+  `.concat(['(?:would|should|could) have(?! a (?:quick )?look)']),
 );
 const CALL_ME = new RegExp(`\\b(?:${CALL_ME_EN}|${CALL_ME_ELSEWHERE})\\b`);
 const CONTACT_ME_RE = new RegExp(`\\b${CONTACT_ME}\\b`);
 const CONTACT_PERSON_RE = new RegExp(`\\b${CONTACT_PERSON}\\b`);
 const ASKING_RE = new RegExp(`\\b(?:${ASKING}|${ASKING_MODAL})\\b`);
 const TOLD_OR_REFUSED_RE = new RegExp(`\\b${TOLD_OR_REFUSED}\\b`);
+
+/*
+ * Asking that a person, not the bot, handle the case is asking for a person, in any language:
+ * "I would like this to be reviewed by a real person", "can my case be assigned to a case
+ * manager?", "merci de transmettre ma demande à un conseiller", "quisiera que un agente revisara mi
+ * caso", "ich möchte, dass sich ein Mitarbeiter bei mir meldet". Read per sentence, with the same
+ * guards as a request to be phoned: a word that asks, nothing before that tells a story or says no.
+ */
+const ANY_DET = alt(
+  words`
+    a, an, the, one of your, one of the, some, your, un, una, une, uno, um, uma, el, la, le, il, lo, o, los, las,
+    les, einen, einem, einer, eine, ein, den, dem, der, die, een, de, het, uw, su, sus, votre, vos, vostro, vostra,
+    seu, sua, ihren, ihrem, ihrer, ihr, al, au, ao, alla, all, del, della, do, da, dos, das, l
+  `,
+);
+const ANY_ADJ = alt(
+  words`
+    real, actual, live, human, senior, qualified, competent, responsible, dedicated, echten, echter, echte,
+    zustandigen, zustandige, verdadero, verdadera, vrai, vraie, vero, vera, verdadeiro, verdadeira
+  `,
+);
+const ANY_PERSON = alt(
+  words`
+    human, human being, person, agent, member of staff, staff member, member of your staff, member of the team,
+    member of your team, representative, customer service representative, rep, advisor, adviser, manager,
+    supervisor, officer, case manager, account manager, specialist, consultant, colleague, someone, somebody,
+    humano, ser humano, persona, agente, asesor, asesora, responsable, encargado, encargada, gerente, ejecutivo,
+    ejecutiva, alguien, pessoa, atendente, gestor, consultor, alguem, humain, etre humain, une personne,
+    la personne, des personnes, conseiller,
+    conseillere, quelquun, quelqu un, mensch, menschen, mitarbeiter, mitarbeiterin, sachbearbeiter,
+    sachbearbeiterin, berater, beraterin, jemand, jemanden, operatore, operatrice, consulente, responsabile,
+    qualcuno, essere umano, medewerker, mens, iemand, persoon
+  `,
+);
+const PERSON_NP = `(?:${ANY_DET} )?(?:${ANY_ADJ} )?${ANY_PERSON}(?: ${alt(words`humano, humana, real, reale, umano, umana, humain, humaine, echt`)})?`;
+/** Passed on to a person or handled by one: "reviewed by a real person", "transmettre ma demande à un conseiller". */
+const BY_A_PERSON = new RegExp(
+  `(?<!\\b${alt(words`was, were, been, got, already, is being`)} )\\b${alt(
+    words`
+      handled, reviewed, looked at, examined, dealt with, seen, assessed, taken over, picked up, assigned, escalated,
+      passed, forwarded, transferred, referred, forward, escalate, assign, refer, pass, contacted, called back, phoned,
+      leiten, leiten sie,
+      transmettre, transmis, transmise, transferer, confier, confie, transmitir, pasar, derivar, revisado, revisada,
+      examinado, atendido, atendida, gestionado, analizado, analisado, analisada, revisto, tratado, atendido,
+      weiterleiten, weitergeleitet, ubergeben, bearbeitet, gepruft, passare, inoltrare, trasferire, esaminata,
+      esaminato, gestita, gestito, seguita, seguito, doorsturen, doorgestuurd, bekeken, behandeld
+    `,
+  )}\\b(?: [a-z]+){0,3} ${alt(words`by, to, por, par, a, an, da, door, aan`)} ${PERSON_NP}\\b`,
+);
+/** A person doing the handling: "a human could have a look at my claim", "que un agente revisara mi caso". */
+const A_PERSON_DOES = new RegExp(
+  `\\b${PERSON_NP}(?: [a-z]+){0,5} ${alt(
+    words`
+      have a look, take a look, look at, look into, review, examine, handle, take over, pick up, deal with, contacts me,
+      revise, revisara, revisase, revisen, examine, examinara, atienda, atiendan, atendiera, contacte, contactara,
+      contactase, contacten, llame, llamara, llamase, llamen, se comunique, se ponga en contacto,
+      examine, examinent, regarde, traite, recontacte, recontactent, rappelle, rappellent, prenne en charge, s occupe,
+      meldet, melde, anruft, zuruckruft, kontaktiert, pruft, bearbeitet, ansieht, kummert,
+      ricontattasse, ricontatti, contatti, contattasse, richiami, richiamasse, esamini, gestisca, segua, occupi,
+      ligue, ligasse, entre em contato, entre em contacto, contacte, contate, contatasse, analise, atenda, trate, cuide,
+      terugbelt, belt, contact opneemt, bekijkt
+    `,
+  )}\\b`,
+);
+/** "Arrange for me to discuss this with someone in person". */
+const DISCUSS_WITH_A_PERSON = new RegExp(
+  `\\b${alt(words`discuss, go over, go through, sort, sort out, explain`)}(?: [a-z]+){0,4} with ${PERSON_NP}\\b`,
+);
 
 function asksToBeCalled(text: string): boolean {
   const folded = foldText(text.replace(QUOTED, ' quoted '))
@@ -966,7 +1035,17 @@ function asksToBeCalled(text: string): boolean {
     if (!ASKING_RE.test(sentence)) return false;
     const unrefused = (match: RegExpExecArray | null): boolean =>
       match !== null && !TOLD_OR_REFUSED_RE.test(sentence.slice(0, match.index + match[0].length));
-    return unrefused(CALL_ME.exec(sentence)) || (unrefused(CONTACT_ME_RE.exec(sentence)) && CONTACT_PERSON_RE.test(sentence));
+    // A person asked to handle the case: the asking comes first ("I'd like this reviewed by a person",
+    // not "it was reviewed by a manager, please explain").
+    const askedFirst = (match: RegExpExecArray | null): boolean =>
+      match !== null && unrefused(match) && ASKING_RE.test(sentence.slice(0, match.index + match[0].length));
+    return (
+      unrefused(CALL_ME.exec(sentence)) ||
+      (unrefused(CONTACT_ME_RE.exec(sentence)) && CONTACT_PERSON_RE.test(sentence)) ||
+      askedFirst(BY_A_PERSON.exec(sentence)) ||
+      askedFirst(A_PERSON_DOES.exec(sentence)) ||
+      askedFirst(DISCUSS_WITH_A_PERSON.exec(sentence))
+    );
   });
 }
 
