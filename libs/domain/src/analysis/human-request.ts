@@ -136,7 +136,7 @@ const EN_WANT = words`
   require, ask for, asking for, looking for, waiting for, rather have, im after, i am after, would love, id love
 `;
 const EN_GET = words`
-  fetch me,
+  fetch me, gimme,
   get me, give me, find me, bring me, send me, can i get, could i get, may i get, can i have, could i have,
   may i have, can you get, could you get, can we get, can we have, let me have
 `;
@@ -158,7 +158,7 @@ const EN_CALL_ME = `(?:${EN_CALL} ${alt(
 const EN_HELP_ME = `(?:${alt(words`help, assist`)} ${alt(words`me, us, with, please`)}|${alt(words`talk, walk`)} ${alt(words`me, us`)} through|${alt(
   words`look at, take a look at, have a look at, review, check, handle, deal with, sort out, go through`,
 )} (?:${alt(words`this, it, that`)}|my(?: [a-z]+){1,3}))`;
-const EN_HERE = alt(words`there, here, available, online, around`);
+const EN_HERE = alt(words`there, here, available, online, around, home`);
 const EN_ESCALATED = alt(words`
   this, it, me, my case, my issue, my ticket, my request, my complaint, the case, the issue, the ticket,
   the chat, the conversation
@@ -218,7 +218,7 @@ const EN_RULES: readonly Rule[] = [
   // "Is a human able to look at this?", "could a human maybe help?"
   [
     words`is, can, could, would, will`,
-    ` ${EN_NP_STRICT} (?:${alt(words`able to, maybe, possibly, please, be able to`)} )?(?:${EN_HELP_ME}\\b|help$|help me\\b|${alt(
+    ` ${EN_NP_STRICT} (?:${alt(words`able to, maybe, possibly, please, be able to, going to, gonna, ever going to`)} )?(?:${EN_HELP_ME}\\b|help$|help me\\b|${alt(
       words`reply to me, respond to me, answer me, reply, respond, read this, look at this, look into this, check this, get back to me`,
     )}\\b)`,
   ],
@@ -301,6 +301,7 @@ const EN_RULES: readonly Rule[] = [
   [words`get`, ` (?:${alt(words`our, my`)} )?${EN_NP_ANY_ADJ(EN_STRICT)} to ${EN_CALL_ME}`],
   // "Connect customer service representative": the preposition left out.
   [words`connect, transfer`, ` (?:me )?${EN_NP_STRICT}`],
+  [words`connect, transfer`, ` me ${EN_NP_BROAD}`],
   // "Please arrange one call from your side".
   [words`arrange, schedule, book`, ` (?:${alt(words`a, an, one`)} )?(?:quick )?${alt(words`call, callback, call back, phone call`)}\\b`],
   // "Talk with customer care on phone".
@@ -363,7 +364,7 @@ const ES_TRANSFER = words`
   conecteme, conectarme, ponme, pongame, ponerme, derivame, deriveme, derivarme, me pasas, me pasa,
   me comunicas, me comunica, me transfieres, me transfiere, me conectas, me conecta, me derivas, me deriva,
   me pones, me pone, me pueden pasar, me puede pasar, me podrian pasar, me podria pasar, pueden pasarme,
-  puede pasarme, me pueden comunicar, me puede comunicar, me podrian comunicar, me podria comunicar,
+  puede pasarme, pasenme, comuniquenme, transfieranme, conectenme, me pueden comunicar, me puede comunicar, me podrian comunicar, me podria comunicar,
   me pueden transferir, me puede transferir, me pueden conectar, me puede conectar
 `;
 const ES_WANT = words`
@@ -558,7 +559,7 @@ const DE_RULES: readonly Rule[] = [
 ];
 const DE_BARE_NP = `(?:${DE_NP_BUT_MENSCH}|(?:${DE_DET}|${DE_ADJ}) mensch)`;
 const DE_BARE_TAIL = alt(words`bitte, sofort, jetzt, danke, schnell`);
-const DE_BARE = `(?:${alt(words`hallo, bitte`)} ){0,2}${DE_BARE_NP}(?: ${DE_BARE_TAIL})*`;
+const DE_BARE = `(?:(?:${alt(words`hallo, bitte`)} ){0,2}${DE_BARE_NP}(?: ${DE_BARE_TAIL})*|mensch bitte)`;
 
 // ---- Portuguese ----------------------------------------------------------------------------
 
@@ -651,6 +652,7 @@ const IT_RULES: readonly Rule[] = [
   ],
   [words`qualcuno`, ` ${alt(words`e disponibile, in carne e ossa, di reale, di vero`)}\\b`],
   [words`voglio parlare con, vorrei parlare con, posso parlare con, devo parlare con`, ` qualcuno\\b`],
+  [words`c e, ce, c e ancora, ce ancora`, ` qualcuno(?: ${alt(words`li, la, in linea, disponibile`)})?$`],
 ];
 const IT_BARE = `(?:${alt(words`ciao, salve, buongiorno, per favore`)} ){0,2}${IT_NP}(?: ${alt(words`per favore, grazie, subito`)})*`;
 
@@ -791,6 +793,7 @@ const TYPOS: ReadonlyMap<string, string> = new Map(
   your: ur
   to: 2
   people: ppl
+  through: thru thro
   `
     .trim()
     .split('\n')
