@@ -392,6 +392,11 @@ const ES_RULES: readonly Rule[] = [
       `(?:${alt(words`me, nos`)} ${alt(words`llame, llamen, atienda, atiendan, contacte, contacten`)}|se ponga en contacto conmigo|se comuni(?:que|quen) conmigo)\\b`,
   ],
   [words`llamenme, llameme, llamame`, `\\b`],
+  // "¿Con quién puedo hablar sobre esto?", "¿Cómo contacto con un asesor?"
+  [words`con quien`, ` ${alt(words`puedo, podria, tengo que, debo, hay que`)} ${alt(words`hablar, comunicarme, tratar`)}\\b`],
+  [words`a quien`, ` ${alt(words`puedo, debo, tengo que`)} ${alt(words`dirigirme, acudir, llamar`)}\\b`],
+  [words`como`, ` ${alt(words`contacto, hablo, me comunico, puedo hablar, puedo contactar, contactar, hablar, me pongo en contacto`)} (?:con )?${esNp(ES_STRICT)}`],
+  [words`transferir, transfiereme, pasame, paseme, comunicame, comuniqueme, me pasa, me comunica`, ` (?:a |al |con (?:el )?)?departamento (?:de )?[a-z]+`],
   // "Pueden escalar mi caso a alguien con más autoridad?", "que me atienda la señorita Carolina".
   [words`escalar, escalen, escale, escalado, escalada`, `(?: [a-z]+){0,4} a ${esNp(ES_BROAD)}`],
   [words`me atienda, me atiendan`, ` ${alt(words`el, la`)} ${alt(words`senor, senora, senorita, sr, sra, licenciado, licenciada`)}\\b`],
@@ -436,7 +441,7 @@ const FR_WANT = words`
   besoin de, je prefere, je prefererais, donnez moi, je cherche, veux, voudrais
 `;
 const FR_HERE = alt(
-  words`la, ici, disponible, en ligne, a qui parler, avec qui parler, ou pas, ou non, a qui on peut parler, a qui je peux parler, avec qui je peux parler`,
+  words`la, ici, disponible, en ligne, derriere ce chat, derriere l ecran, au bout du fil, derriere, a qui parler, avec qui parler, ou pas, ou non, a qui on peut parler, a qui je peux parler, avec qui je peux parler`,
 );
 const FR_RULES: readonly Rule[] = [
   [FR_TALK, ` ${alt(words`a, avec, au`)} ${frNp(FR_BROAD)}`],
@@ -447,6 +452,10 @@ const FR_RULES: readonly Rule[] = [
   [FR_WANT, ` ${frNp(FR_STRICT)}`],
   [words`il y a, y a t il, est ce qu il y a, y a`, ` ${frNp(FR_BROAD)}(?: au service [a-z]+)?(?:$| ${FR_HERE}\\b| avec qui je peux ${alt(words`echanger, parler, discuter`)}\\b)`],
   [words`transmis a, transmise a, transfere a, transferee a, rendez vous avec, rdv avec`, ` ${frNp(FR_BROAD)}`],
+  [words`rendez vous, rdv`, ` [a-z]+ avec ${frNp(FR_BROAD)}`],
+  // "À qui puis-je m'adresser ?", "Je demande à parler au service réclamation".
+  [words`a qui`, ` ${alt(words`puis je, je peux, dois je, je dois, peut on, faut il, pourrais je`)} ${alt(words`m adresser, parler, ecrire`)}\\b`],
+  [words`je demande a, je veux, je voudrais, j aimerais, je souhaite, je souhaiterais`, ` parler (?:a|au|avec) (?:le )?service [a-z]+`],
   [words`escaladez, escalader, remontez`, `(?: [a-z]+){0,3} a ${frNp(FR_BROAD)}`],
   [
     words`qu`,
@@ -522,7 +531,11 @@ const DE_RULES: readonly Rule[] = [
   [words`mit`, ` ${DE_NP_OR_SOMEONE} ${DE_SOFT}(?:zu )?${DE_TALK}\\b`],
   // "Kann sich bitte endlich mal ein echter Mitarbeiter melden?", "Könnten Sie mich an einen Techniker weiterleiten?"
   [words`kann sich, konnte sich, soll sich, moge sich`, `(?: ${alt(words`bitte, endlich, mal, doch`)})* ${DE_NP_OR_SOMEONE}(?: bei mir)? melden\\b`],
-  [words`konnten sie mich, konnen sie mich, leiten sie mich, bitte leiten sie mich`, ` ${DE_SOFT}an ${DE_NP} ${alt(words`weiterleiten, verbinden, durchstellen, weiter`)}\\b`],
+  [words`konnten sie mich, konnen sie mich, leiten sie mich, bitte leiten sie mich`, ` ${DE_SOFT}${alt(words`an, zu, mit`)} ${DE_NP} ${alt(words`weiterleiten, verbinden, durchstellen, weiter`)}\\b`],
+  // "An wen kann ich mich wenden?", "Wie erreiche ich einen Mitarbeiter?"
+  [words`an wen`, ` ${alt(words`kann, soll, muss, konnte`)} ${alt(words`ich, man`)} (?:mich |sich )?wenden\\b`],
+  [words`mit wem`, ` ${alt(words`kann, soll, muss, konnte`)} ${alt(words`ich, man`)} ${alt(words`sprechen, reden`)}\\b`],
+  [words`wie`, ` ${alt(words`erreiche ich, kontaktiere ich, spreche ich mit, komme ich an, kann ich`)} ${DE_NP}(?: ${alt(words`erreichen, kontaktieren, sprechen`)})?\\b`],
   [DE_TRANSFER, ` ${DE_SOFT}${alt(words`mit, an, zu`)} ${DE_NP_OR_SOMEONE}`],
   [words`einen, eine, den, ihren`, ` ${opt(DE_ADJ)}${alt(DE_NOUNS)} ${DE_SOFT}${DE_TALK_TO}\\b`],
   [words`jemandem, jemanden, jemand`, ` ${DE_SOFT}${DE_TALK_TO}\\b`],
@@ -534,7 +547,7 @@ const DE_RULES: readonly Rule[] = [
   [words`gibt es hier auch, gibt es auch, gibt es hier`, ` ${DE_NP_OR_SOMEONE}`],
   // "Ich hätte gern jemanden, der sich auskennt", "einen Termin mit einer Beraterin", "um telefonische Kontaktaufnahme".
   [DE_WANT, ` ${DE_SOFT}${DE_SOMEONE}\\b`],
-  [words`termin mit, gesprach mit, telefonat mit, ruckruf von, anruf von`, ` (?:${DE_NP_OR_SOMEONE}|${alt(words`frau, herrn, herr`)} [a-z]+)`],
+  [words`termin mit, termin bei, gesprach mit, telefonat mit, ruckruf von, anruf von, ruckruf durch`, ` (?:${DE_NP_OR_SOMEONE}|${alt(words`frau, herrn, herr`)} [a-z]+)`],
   // "Dann verbindet mich bitte endlich!", "jemanden, mit dem man reden kann", "dass mich ein Berater per Video anruft".
   [words`verbinden sie mich, verbinde mich, verbindet mich`, `(?: ${alt(words`bitte, endlich, jetzt, sofort, doch, mal, weiter`)})*$`],
   [words`mit dem man, mit der man, mit dem ich, mit der ich`, ` ${DE_SOFT}(?:[a-z]+ )?${alt(words`reden, sprechen`)} ${alt(words`kann, konnte`)}\\b`],
@@ -591,6 +604,10 @@ const PT_HERE = alt(
   words`ai, ali, disponivel, online, para falar, para conversar, com quem falar, com quem conversar`,
 );
 const PT_RULES: readonly Rule[] = [
+  // "Com quem posso falar sobre isso?", "Como falo com um atendente?", "me transferir para o setor financeiro".
+  [words`com quem`, ` ${alt(words`posso, devo, consigo, eu posso`)} ${alt(words`falar, conversar, tratar`)}\\b`],
+  [words`como`, ` ${alt(words`falo, posso falar, entro em contato, entro em contacto, consigo falar, faco para falar`)} com ${ptNp(PT_STRICT)}`],
+  [PT_TRANSFER, ` (?:${PT_TO} )?(?:o )?${alt(words`setor, departamento`)} [a-z]+`],
   [PT_TALK, ` ${alt(words`com, a, ao`)} ${ptNp(PT_BROAD)}`],
   [PT_TRANSFER, ` (?:${PT_TO} )?${ptNp(PT_BROAD)}`],
   [words`podia, pode, poderia`, ` alguem ${alt(words`telefonar me, ligar me, ligar, telefonar, contactar me, me ligar, me telefonar, me contactar`)}\\b`],
@@ -619,7 +636,8 @@ const PT_BARE = `(?:${alt(words`ola, oi, por favor`)} ){0,2}${ptNp(PT_BROAD)}(?:
 
 const IT_NOUNS = words`
   operatore, operatrice, operatori, persona, persona reale, persona vera, essere umano, umano, agente,
-  consulente, addetto, addetta, assistente, responsabile, tecnico, capo, dirigente, supervisore, funzionario
+  consulente, addetto, addetta, assistente, responsabile, tecnico, capo, dirigente, supervisore, funzionario,
+  collega, colleghi
 `;
 const IT_NP = `${opt(alt(words`un, una, un altro, un altra, il, la, l, lo, qualche, un vero, una vera, un vero e proprio, un vostro, una vostra, il vostro, la vostra, il mio, la mia`))}${alt(IT_NOUNS)}${NOUN_END}(?: ${alt(words`umano, umana, vero, vera, reale, in carne e ossa`)})?`;
 const IT_RULES: readonly Rule[] = [
@@ -651,7 +669,10 @@ const IT_RULES: readonly Rule[] = [
       `(?:mi (?:puo|potrebbe) ${alt(words`chiamare, richiamare, contattare, telefonare, aiutare`)}|${opt('mi')}(?:puo|potrebbe) ${alt(words`richiamarmi, chiamarmi, aiutarmi, rispondere, telefonarmi, contattarmi`)})\\b`,
   ],
   [words`qualcuno`, ` ${alt(words`e disponibile, in carne e ossa, di reale, di vero`)}\\b`],
-  [words`voglio parlare con, vorrei parlare con, posso parlare con, devo parlare con`, ` qualcuno\\b`],
+  [words`voglio parlare con, vorrei parlare con, posso parlare con, devo parlare con, mi serve parlare con, ho bisogno di parlare con`, ` qualcuno\\b`],
+  // "A chi posso rivolgermi?", "Come posso contattare un operatore?"
+  [words`a chi, con chi`, ` ${alt(words`posso, devo, potrei`)} ${alt(words`rivolgermi, parlare, chiedere`)}\\b`],
+  [words`come`, ` (?:${alt(words`posso, faccio a`)} )?${alt(words`contattare, parlare con, raggiungere, sentire`)} ${IT_NP}`],
   [words`c e, ce, c e ancora, ce ancora`, ` qualcuno(?: ${alt(words`li, la, in linea, disponibile`)})?$`],
 ];
 const IT_BARE = `(?:${alt(words`ciao, salve, buongiorno, per favore`)} ){0,2}${IT_NP}(?: ${alt(words`per favore, grazie, subito`)})*`;
@@ -713,7 +734,7 @@ const HINT = new RegExp(
     ...new Set(
       [
         ...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, ...IT_NOUNS, 'personne', 'jemand', 'escalate',
-        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring', 'escalated', 'llame', 'rappelle', 'rufen', 'ruckruf', 'ligar', 'ligue', 'richiam', 'chiamat', 'llamenme', 'llameme', 'llamame', 'contatt', 'contato', 'contacto', 'contacte', 'berater', 'appuntamento', 'reuniao', 'sum1', 'some1', 'durchwahl', 'nummer', 'techn', 'engin', 'colleag', 'whoever', 'number', 'line', 'appointment', 'zoom', 'meeting', 'teamleit', 'kontaktaufnahme', 'termin', 'fatemi', 'vea', 'cita', 'retorno', 'whoever', 'billing', 'claims', 'coordinat', 'melden', 'weiterleit', 'capo', 'dirigent', 'entreten', 'jaser', 'rendez', 'rdv', 'escalad', 'transmis', 'membre', 'fetch', 'csr', 'human', 'irgendwer', 'eskalier', 'devolv', 'alguem', 'atendimento', 'videochiam', 'relation', 'disponib', 'escal', 'verbind', 'reden', 'sprechen', 'atiend', 'comuni', 'spreken', 'praten', 'iemand', 'medewerker', 'chatbot', 'head',
+        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring', 'escalated', 'llame', 'rappelle', 'rufen', 'ruckruf', 'ligar', 'ligue', 'richiam', 'chiamat', 'llamenme', 'llameme', 'llamame', 'contatt', 'contato', 'contacto', 'contacte', 'berater', 'appuntamento', 'reuniao', 'sum1', 'some1', 'durchwahl', 'nummer', 'techn', 'engin', 'colleag', 'whoever', 'number', 'line', 'appointment', 'zoom', 'meeting', 'teamleit', 'kontaktaufnahme', 'termin', 'fatemi', 'vea', 'cita', 'retorno', 'whoever', 'billing', 'claims', 'coordinat', 'melden', 'weiterleit', 'capo', 'dirigent', 'entreten', 'jaser', 'rendez', 'rdv', 'escalad', 'transmis', 'membre', 'fetch', 'csr', 'human', 'irgendwer', 'eskalier', 'devolv', 'alguem', 'atendimento', 'videochiam', 'relation', 'disponib', 'escal', 'verbind', 'reden', 'sprechen', 'atiend', 'comuni', 'spreken', 'praten', 'iemand', 'medewerker', 'chatbot', 'head', 'quien', 'qui', 'wen', 'wem', 'chi', 'quem', 'bot', 'robo', 'maquina', 'machine', 'maschine', 'macchina', 'setor', 'departamento', 'rendez', 'derriere', 'erreiche', 'kontaktiere',
       ].map(
         (n) => n.slice(0, 4),
       ),
@@ -853,6 +874,17 @@ const REFUSES_BOT = new RegExp(
     `${alt(words`bot, bots, chatbot, chatbots, robot, robots, machine, automated replies, automated responses, automated messages, canned responses, canned replies, scripted answers`)}(?: |$)`,
 );
 
+/** The same in other languages: "ya no quiero hablar con el bot", "je ne veux plus parler au robot". */
+const REFUSES_BOT_ELSEWHERE = new RegExp(
+  `(?:^| )${alt(
+    words`
+      no quiero, ya no quiero, no deseo, je ne veux pas, je ne veux plus, je veux plus, je veux pas, ich mochte nicht,
+      ich will nicht, ich mochte nicht mehr, ich will nicht mehr, non voglio, non voglio piu, nao quero, nao quero mais,
+      ik wil niet, ik wil niet meer
+    `,
+  )}(?: [a-z]+){0,3} ${alt(words`bot, robot, robo, chatbot, maquina, machine, maschine, macchina, automaat`)}(?: |$)`,
+);
+
 /** "Call me asap", "please phone me back": an order to call, the whole clause. */
 const CALL_ME_ORDER = new RegExp(
   `^(?:${alt(words`please, pls, plz, kindly, just, hi, hello, hey, ok, so, can you, could you`)} )*${alt(words`call, phone, ring`)} ${alt(words`me, us`)}` +
@@ -866,7 +898,8 @@ const TRANSFER_ME_ORDER = new RegExp(
 );
 
 function clauseRequestsHuman(clause: string): boolean {
-  if (REFUSES_BOT.test(clause) || CALL_ME_ORDER.test(clause) || TRANSFER_ME_ORDER.test(clause)) return true;
+  if (REFUSES_BOT.test(clause) || REFUSES_BOT_ELSEWHERE.test(clause)) return true;
+  if (CALL_ME_ORDER.test(clause) || TRANSFER_ME_ORDER.test(clause)) return true;
   if (!HINT.test(clause)) return false;
   if (BARE.test(clause)) return true;
   const tokens = clause.split(' ');
@@ -937,7 +970,8 @@ const ASKING = alt(
     prefererais, souhaite, souhaiterais, merci de, possiamo, potremmo, poderiamos, kunnen, zouden,
     bitte, konnen, konnten, konnte, mochte, per favore, potete, potreste, puo, potrebbe, vorrei, chiedo,
     gostaria, pode, podem, poderia, poderiam, peco, favor, quero, kunt, kan, wil, graag, alstublieft,
-    agradeceria, agradeceriamos, posible, possivel, possibile, moglich, prego, cortesemente, per cortesia
+    agradeceria, agradeceriamos, posible, possivel, possibile, moglich, prego, cortesemente, per cortesia,
+    deseo, desejo, desidero, ich wunsche
   `,
 );
 /**
@@ -1011,7 +1045,7 @@ const BY_A_PERSON = new RegExp(
 );
 /** A person doing the handling: "a human could have a look at my claim", "que un agente revisara mi caso". */
 const A_PERSON_DOES = new RegExp(
-  `\\b${PERSON_NP}(?: [a-z]+){0,5} ${alt(
+  `\\b${PERSON_NP}(?: (?!${alt(words`and, but, then, was, were, has, had, y, et, und, e`)}\\b)[a-z]+){0,5} ${alt(
     words`
       have a look, take a look, look at, look into, review, examine, handle, take over, pick up, deal with, contacts me,
       revise, revisara, revisase, revisen, examine, examinara, atienda, atiendan, atendiera, contacte, contactara,
@@ -1038,16 +1072,16 @@ function asksToBeCalled(text: string): boolean {
     if (!ASKING_RE.test(sentence)) return false;
     const unrefused = (match: RegExpExecArray | null): boolean =>
       match !== null && !TOLD_OR_REFUSED_RE.test(sentence.slice(0, match.index + match[0].length));
-    // A person asked to handle the case: the asking comes first ("I'd like this reviewed by a person",
-    // not "it was reviewed by a manager, please explain").
-    const askedFirst = (match: RegExpExecArray | null): boolean =>
+    // A person asked to handle the case: the asking comes no later than the person and the verb ("I'd
+    // like this reviewed by a person", "someone please review my claim").
+    const asked = (match: RegExpExecArray | null): boolean =>
       match !== null && unrefused(match) && ASKING_RE.test(sentence.slice(0, match.index + match[0].length));
     return (
       unrefused(CALL_ME.exec(sentence)) ||
       (unrefused(CONTACT_ME_RE.exec(sentence)) && CONTACT_PERSON_RE.test(sentence)) ||
-      askedFirst(BY_A_PERSON.exec(sentence)) ||
-      askedFirst(A_PERSON_DOES.exec(sentence)) ||
-      askedFirst(DISCUSS_WITH_A_PERSON.exec(sentence))
+      asked(BY_A_PERSON.exec(sentence)) ||
+      asked(A_PERSON_DOES.exec(sentence)) ||
+      asked(DISCUSS_WITH_A_PERSON.exec(sentence))
     );
   });
 }
