@@ -302,6 +302,22 @@ describe('analyzeMessage: intent', () => {
     expect(intent('Je vais porter plainte si rien ne change')).toBe('legal_threat');
   });
 
+  it('hears breaches stated as facts in other languages: nobody came, nobody answers, damaged, charged twice', () => {
+    for (const text of [
+      'El técnico no vino y nadie me avisó.',
+      'Ma commande est arrivée abîmée et personne ne répond.',
+      'Der Techniker ist nicht gekommen, und niemand hat angerufen.',
+      'Il pacco è arrivato danneggiato e nessuno mi risponde.',
+      'Fui cobrado duas vezes pelo mesmo pedido.',
+      'Your new update deleted all my saved playlists.',
+    ]) {
+      expect(intent(text)).toBe('complaint');
+    }
+    for (const text of ['¿Dónde está mi pedido?', 'Où est ma commande ?', 'My parcel arrived, thank you!']) {
+      expect(intent(text)).toBe('other');
+    }
+  });
+
   it('hears a grievance about "your" company and its staff in other languages, and disappointment', () => {
     expect(intent('Ich bin sehr verärgert über Ihren Techniker, der nicht gekommen ist.')).toBe('complaint');
     expect(intent('Encore une coupure de réseau ce soir, vraiment pénible')).toBe('complaint');

@@ -234,7 +234,9 @@ const GRIEVANCE_TARGET = anyOf(`
   consegna | consegnata | corriere | ordine | fattura | servizio | tecnico | rete | connessione | abbonamento | bolletta
   entregador | assinatura | mensalidade | rede | conexao | cobranca | cobraram
   claim | case | transferred | qualite | calidad | qualitat | qualita | qualidade | mise a jour | actualizacion
-  aktualisierung | aggiornamento | atualizacao | streaming | tarjeta | carte | karte | carta | cartao`);
+  aktualisierung | aggiornamento | atualizacao | streaming | tarjeta | carte | karte | carta | cartao
+  pacco | prodotto | produto | producto | produit | produkt | suporte | soporte | tienda | magasin | negozio | loja
+  aplicacion | aplicativo | applicazione | sito | sitio | webseite`);
 
 /** Disappointment is an expectation let down, a complaint whatever it names: "qué decepción". */
 const DISAPPOINTED = anyOf(`
@@ -267,7 +269,12 @@ const BREACH = anyOf(String.raw`
   funktioniert nicht | kaputt | non funziona | mancano | manca | nao funciona | veio com defeito | arrivato (?:aperto|rotto|danneggiato)
   panne | pannes | ca coupe | coupure | coupures | ausfall | storung | caida | averia | guasto | disservizio
   (?:sin|sem|sans|kein|senza) (?:servicio|servico|service|netz|internet|conexion|conexao|connexion|linea|rete|senal|sinal|reseau)
-  llevo (?:\d+|dos|tres|cuatro|cinco|varias|varios) (?:dias|semanas|meses|horas) | y nada | e nada | et toujours rien | und nichts passiert`);
+  llevo (?:\d+|dos|tres|cuatro|cinco|varias|varios) (?:dias|semanas|meses|horas) | y nada | e nada | et toujours rien | und nichts passiert
+  (?:deleted|wiped|erased) (?:all )?(?:my|our) | (?:nadie|personne|niemand|nessuno|ninguem) (?:me |mi |nos |m |ne m |ne )?(?:responde|contesta|avisa|aviso|llama|llamo|repond|rappelle|a rappele|a prevenu|antwortet|hat angerufen|hat geantwortet|ruft|risponde|ha chiamato|ha risposto|atende|avisou|ligou|respondeu)
+  no (?:vino|llego|ha llegado|ha venido) | (?:nest|n est) pas (?:venu|arrive|arrivee) | nicht (?:gekommen|angekommen|geliefert) | non (?:e )?(?:venuto|arrivato|arrivata) | nao (?:veio|chegou)
+  non risponde | no responde | ne repond pas | antwortet nicht | nao responde
+  abimee? | abime | endommagee? | beschadigt | danneggiat[oa] | danificad[oa] | quebrad[oa] | cassee?
+  (?:cobrado|cobrada|cobraron|cobraram|facture|factures|abgebucht|addebitat[oi]) (?:[a-z]+ ){0,2}(?:dos veces|duas vezes|deux fois|zweimal|doppelt|due volte)`);
 
 /**
  * A complaint in the speech-act sense: a negative mismatch between what was expected and what
