@@ -302,6 +302,21 @@ describe('analyzeMessage: intent', () => {
     expect(intent('Je vais porter plainte si rien ne change')).toBe('legal_threat');
   });
 
+  it('hears an expectation let down as a complaint: a broken promise, effort repeated, nobody calling back', () => {
+    for (const text of [
+      'I was promised a callback on Monday. It is Thursday.',
+      'Third time writing about this.',
+      'Every time I call I get a different answer.',
+      'Nobody called me back',
+      'Nadie me ha devuelto la llamada en tres días.',
+      'Ich warte seit drei Wochen auf meine Unterlagen.',
+      'Is anyone actually reading these messages?',
+    ]) {
+      expect(intent(text)).toBe('complaint');
+    }
+    expect(intent('I was told to contact you about my new address')).toBe('other');
+  });
+
   it('hears breaches stated as facts in other languages: nobody came, nobody answers, damaged, charged twice', () => {
     for (const text of [
       'El técnico no vino y nadie me avisó.',

@@ -202,7 +202,7 @@ const RHETORICAL = anyOf(`
   are you (?:kidding|serious|joking|even|actually) | is this (?:a joke|serious|normal|acceptable)
   (?:what|whats) (?:is )?wrong with | why (?:the hell|the fuck|on earth|tf) | who (?:asked|thought|decided)
   for what exactly | how (?:hard|difficult) (?:is|can) it | how (?:is|was) (?:this|that) (?:ok|okay|acceptable|fair|legal)
-  what kind of | do you (?:even|actually) | how (?:dare|many more times|many times)
+  what kind of | do you (?:even|actually) | how (?:dare|many more times|many times) | is anyone (?:actually|even) (?:reading|listening)
   (?:esta|estan) (?:de broma|bromeando) | cest une blague | soll das ein witz sein`);
 
 /**
@@ -238,8 +238,18 @@ const GRIEVANCE_TARGET = anyOf(`
   pacco | prodotto | produto | producto | produit | produkt | suporte | soporte | tienda | magasin | negozio | loja
   aplicacion | aplicativo | applicazione | sito | sitio | webseite`);
 
-/** Disappointment is an expectation let down, a complaint whatever it names: "qué decepción". */
-const DISAPPOINTED = anyOf(`
+/**
+ * An expectation let down, a complaint whatever it names: disappointment ("qué decepción"), a broken
+ * promise ("I was told...", "you promised"), effort repeated ("third time writing about this").
+ */
+const LET_DOWN = anyOf(`
+  (?:third|fourth|fifth|sixth|\\d+(?:st|nd|rd|th)) time (?:writing|asking|calling|contacting|chasing|explaining|reporting|emailing|messaging)
+  every time i (?:call|write|ask|try|contact) | (?:three|four|five|six|\\d+) different (?:people|agents|answers|advisors|reps)
+  had to explain (?:my|the|it|this) | (?:i|we) (?:was|were) (?:promised|assured) | you promised
+  (?:i|we) (?:was|were) told (?:[a-z]+ ){0,3}(?:would|will|was going to|should) | is anyone (?:actually|even) (?:reading|listening)
+  (?:nobody|no one|noone) (?:has |have |ever )?(?:called|rang|replied|answered|responded|got back|came|turned up|showed up)
+  (?:nadie|nessuno|ninguem|personne|niemand) (?:me |mi |m |ne m |ne |hat |ha |a )?(?:ha devuelto|devolvio|ha richiamato|me explico|explico|ha spiegato|explicou|retornou|respondio|ha contestado|ha risposto|respondeu|a repondu|rappele|geantwortet|angerufen)
+  (?:warte|warten) (?:schon )?seit | j attends depuis | espero desde hace | llevo esperando | aspetto da | sto aspettando da | estou esperando ha | aguardo ha
   disappointed | disappointing | disappointment | unsatisfied | dissatisfied | decepcion | decepcionado | decepcionada
   decepcao | decepcionante | delusione | deluso | delusa | delusi | deluse | decu | decue | decus | decevant | decevante
   enttauscht | enttauschend | enttauschung | teleurgesteld | descontento | descontenta | descontentamento
@@ -274,7 +284,9 @@ const BREACH = anyOf(String.raw`
   no (?:vino|llego|ha llegado|ha venido) | (?:nest|n est) pas (?:venu|arrive|arrivee) | nicht (?:gekommen|angekommen|geliefert) | non (?:e )?(?:venuto|arrivato|arrivata) | nao (?:veio|chegou)
   non risponde | no responde | ne repond pas | antwortet nicht | nao responde
   abimee? | abime | endommagee? | beschadigt | danneggiat[oa] | danificad[oa] | quebrad[oa] | cassee?
-  (?:cobrado|cobrada|cobraron|cobraram|facture|factures|abgebucht|addebitat[oi]) (?:[a-z]+ ){0,2}(?:dos veces|duas vezes|deux fois|zweimal|doppelt|due volte)`);
+  (?:cobrado|cobrada|cobraron|cobraram|facture|factures|abgebucht|addebitat[oi]) (?:[a-z]+ ){0,2}(?:dos veces|duas vezes|deux fois|zweimal|doppelt|due volte)
+  never (?:asked for|ordered|requested|signed up for|agreed to|authori[sz]ed) | nunca (?:pedi|solicite|contrate|he pedido|he contratado) | jamais demande | (?:nie|niemals) bestellt | mai (?:richiesto|ordinato) | nunca (?:pedi|solicitei|contratei)
+  si blocca | se bloquea | se cuelga | plante | sturzt (?:standig |immer )?ab | trava | crasha`);
 
 /**
  * A complaint in the speech-act sense: a negative mismatch between what was expected and what
@@ -284,10 +296,14 @@ const BREACH = anyOf(String.raw`
  * or what it sells (an @handle counts), and it asks for nothing: no help-seeking words and no
  * question but a rhetorical one ("are you kidding me?", "??").
  */
+/** "l'app", "d'un": an elided article is a word of its own. */
+const ELISION = /\b(qu|[ldjsmtnc])'/g;
+const foldGrievance = (text: string): string => foldText(text).replace(ELISION, '$1 ').replace(/'/g, '');
+
 function voicesGrievance(text: string, tone: ToneLabel): boolean {
-  const folded = foldText(text).replace(/'/g, '');
-  if (!negative(tone) && !BREACH.test(folded) && !DISAPPOINTED.test(folded)) return false;
-  if (!GRIEVANCE_TARGET.test(folded) && !hasHandle(text) && !DISAPPOINTED.test(folded)) return false;
+  const folded = foldGrievance(text);
+  if (!negative(tone) && !BREACH.test(folded) && !LET_DOWN.test(folded)) return false;
+  if (!GRIEVANCE_TARGET.test(folded) && !hasHandle(text) && !LET_DOWN.test(folded)) return false;
   if (RHETORICAL.test(folded) || text.includes('??')) return true;
   return !text.includes('?') && !ASKS.test(folded);
 }
@@ -380,7 +396,7 @@ export function analyzeMessageWith(
     return { tone: withLabel('frustrated', tone.score), intent };
   }
   // A breach stated as a fact is a negative mismatch however calm: "Mic doesn't work." is not neutral.
-  if (tone.label === 'neutral' && BREACH.test(foldText(text).replace(/'/g, ''))) {
+  if (tone.label === 'neutral' && BREACH.test(foldGrievance(text))) {
     return { tone: withLabel('frustrated', tone.score), intent };
   }
   if (REQUESTS.has(intent) && tone.label !== 'angry' && ordersAfterGrievance(text, tone.label)) {
