@@ -70,7 +70,10 @@ const EN_STRICT = words`
   officer, officers, advisor, advisors, adviser, advisers, consultant, consultants, specialist, specialists,
   executive, executives, colleague, colleagues, colleague of yours, csr, csrs, caseworker, case manager,
   account manager, relationship manager, claims handler, adjuster
-`.concat(['member of (?:your|the|our) (?:[a-z]+ ){0,2}(?:team|staff|department)']);
+`.concat([
+  'member of (?:your|the|our) (?:[a-z]+ ){0,2}(?:team|staff|department)',
+  'whoever (?:handles|deals with|manages|looks after|is handling|is dealing with|takes care of) [a-z]+',
+]);
 const EN_SOMEONE = words`someone, somebody, anyone, anybody`;
 const EN_BROAD = [
   ...EN_STRICT,
@@ -82,7 +85,7 @@ const EN_BROAD = [
     person in charge, someone in charge, engineer, engineers, coordinator, billing, claims, retentions,
     whoever is above her, whoever is above him, whoever is above you, pharmacist, pharmacists, nurse, nurses,
     tutor, instructor, planner, event planner, events coordinator, concierge, receptionist, accountant, broker,
-    underwriter, mechanic, installer, surveyor, department, departments, dept
+    underwriter, mechanic, installer, surveyor, department, departments, dept, management, management team
   `,
 ];
 /**
@@ -141,7 +144,7 @@ const EN_GET = words`
   may i have, can you get, could you get, can we get, can we have, let me have
 `;
 const EN_MODAL = alt(words`i can, i could, we can, to, who can, that can, who could, who will`);
-const EN_TALK_AFTER = `${EN_MODAL} (?:actually |really |just )?${alt(words`talk, speak, chat`)}`;
+const EN_TALK_AFTER = `${EN_MODAL} (?:actually |really |just )?${alt(words`talk, speak, chat, call, phone, ring, email, contact, reach, write to`)}`;
 /** "I need a person to sign for it" is not a request; "a person to look at this" is. */
 const EN_WANT_PURPOSE = `(?! to (?!${alt(
   words`
@@ -291,6 +294,9 @@ const EN_RULES: readonly Rule[] = [
   [words`ask, get`, ` ${EN_NP_GET} to (?:${EN_CALL_ME}|${EN_HELP_ME}\\b)`],
   [EN_WANT, ` ${alt(words`this, it, my case, my complaint, my issue, my ticket`)} escalated\\b`],
   [words`get`, ` ${EN_NP_STRICT} ${alt(words`on the phone, on the line, on a call, on chat, on this chat, on the chat, on here`)}\\b`],
+  // "I need to deal with an actual employee", "who is the best person to speak to about...".
+  [words`need to deal with, want to deal with, like to deal with, prefer to deal with`, ` ${EN_NP_ANY_ADJ(EN_STRICT)}`],
+  [words`who is the best person, who would be the best person, who is the right person, who is the person`, ` to ${alt(words`talk, speak, chat, contact, call`)}\\b`],
   // "Get someone on this NOW", "please loop in a member of staff".
   [words`get, put`, ` ${EN_NP_GET} ${alt(words`on this, on it, on my case, on the case, involved`)}\\b`],
   [words`loop in, bring in`, ` ${EN_NP_GET}`],
@@ -528,7 +534,7 @@ const DE_WANT = words`
 const DE_TALK_TO = alt(words`sprechen, erreichen, kontaktieren`);
 const DE_HERE = alt(words`da, hier, dort, mit dem ich sprechen kann`);
 const DE_RULES: readonly Rule[] = [
-  [words`mit`, ` ${DE_NP_OR_SOMEONE} ${DE_SOFT}(?:zu )?${DE_TALK}\\b`],
+  [words`mit`, ` ${DE_NP_OR_SOMEONE}(?: ${alt(words`aus der, aus dem, von der, vom, aus ihrer, aus ihrem, aus`)} [a-z]+)? ${DE_SOFT}(?:zu )?${DE_TALK}\\b`],
   // "Kann sich bitte endlich mal ein echter Mitarbeiter melden?", "Könnten Sie mich an einen Techniker weiterleiten?"
   [words`kann sich, konnte sich, soll sich, moge sich`, `(?: ${alt(words`bitte, endlich, mal, doch`)})* ${DE_NP_OR_SOMEONE}(?: bei mir)? melden\\b`],
   [words`konnten sie mich, konnen sie mich, leiten sie mich, bitte leiten sie mich`, ` ${DE_SOFT}${alt(words`an, zu, mit`)} ${DE_NP} ${alt(words`weiterleiten, verbinden, durchstellen, weiter`)}\\b`],
@@ -992,7 +998,7 @@ const TOLD_OR_REFUSED = alt(
 const CALL_ME = new RegExp(`\\b(?:${CALL_ME_EN}|${CALL_ME_ELSEWHERE})\\b`);
 const CONTACT_ME_RE = new RegExp(`\\b${CONTACT_ME}\\b`);
 const CONTACT_PERSON_RE = new RegExp(`\\b${CONTACT_PERSON}\\b`);
-const ASKING_RE = new RegExp(`\\b(?:${ASKING}|${ASKING_MODAL})\\b`);
+const ASKING_RE = new RegExp(`\\b(?:${ASKING}|${ASKING_MODAL})\\b|^(?:please )?(?:give (?:me|us)|gimme)\\b`);
 const TOLD_OR_REFUSED_RE = new RegExp(`\\b${TOLD_OR_REFUSED}\\b`);
 
 /*
@@ -1048,6 +1054,7 @@ const A_PERSON_DOES = new RegExp(
   `\\b${PERSON_NP}(?: (?!${alt(words`and, but, then, was, were, has, had, y, et, und, e`)}\\b)[a-z]+){0,5} ${alt(
     words`
       have a look, take a look, look at, look into, review, examine, handle, take over, pick up, deal with, contacts me,
+      pick this up, pick it up, take this on, take it on,
       revise, revisara, revisase, revisen, examine, examinara, atienda, atiendan, atendiera, contacte, contactara,
       contactase, contacten, llame, llamara, llamase, llamen, se comunique, se ponga en contacto,
       examine, examinent, regarde, traite, recontacte, recontactent, rappelle, rappellent, prenne en charge, s occupe,
