@@ -297,6 +297,13 @@ const EN_RULES: readonly Rule[] = [
   // "I need to deal with an actual employee", "who is the best person to speak to about...".
   [words`need to deal with, want to deal with, like to deal with, prefer to deal with`, ` ${EN_NP_ANY_ADJ(EN_STRICT)}`],
   [words`who is the best person, who would be the best person, who is the right person, who is the person`, ` to ${alt(words`talk, speak, chat, contact, call`)}\\b`],
+  // "Could I speak to the fraud team please": a named team, asked for in the first person.
+  [
+    words`can i, could i, may i, id like to, i would like to, i want to, i need to`,
+    ` (?:please )?${alt(words`speak, talk`)} ${alt(words`to, with`)} (?:${alt(words`the, your, someone in the, someone from the, someone in your, someone from your`)} )?(?:[a-z]+ )?${alt(words`team, department, desk`)}\\b`,
+  ],
+  // "paki-connect naman sa live agent" (Taglish).
+  [words`paki connect, pakiconnect, paki transfer, pakitransfer`, ` (?:${alt(words`naman, po, ako, me`)} )*(?:${alt(words`sa, to, with`)} )?${EN_NP_BROAD}`],
   // "Get someone on this NOW", "please loop in a member of staff".
   [words`get, put`, ` ${EN_NP_GET} ${alt(words`on this, on it, on my case, on the case, involved`)}\\b`],
   [words`loop in, bring in`, ` ${EN_NP_GET}`],
@@ -955,7 +962,8 @@ const CALL_ME_ELSEWHERE = alt(
     mi richiamate, mi contatti, mi contattate, mi telefoni, mi telefonate,
     me ligue, me liguem, me ligasse, me ligassem, me ligar, me contacte, me contactem, me contate, me contatem,
     me contactasse, me contatasse, me contatar, me contactar, me telefone, ligar me, contactar me, contatar me,
-    mij bellen, mij terugbellen, mij opbellen, me terugbellen, ons bellen, ons terugbellen, bel mij, bel me, belt mij, belt me
+    mij bellen, mij terugbellen, mij opbellen, me terugbellen, ons bellen, ons terugbellen, bel mij, bel me, belt mij, belt me,
+    anipigie, nipigie, mnipigie, nipigiwe
   `,
 );
 const CONTACT_ME = `(?:${alt(words`contact, reach`)} ${alt(words`me, us`)}|${alt(words`get in touch, be in touch, reach out, get back to me, get back to us`)})`;
