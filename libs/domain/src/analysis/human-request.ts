@@ -4,8 +4,10 @@ import { foldText } from '../text/fold';
  * "Asks for a human" detection, which escalates at once: every false positive costs an agent's
  * time, so it fires only on a request verb governing a human noun ("talk to a person", "I want an
  * agent", "is there a real person there?") or on a message that is nothing but a human noun
- * ("agent please", "human!"). Mentions ("the agent was rude", "my travel agent", "human error")
- * and negated requests ("I don't need a person") do not fire.
+ * ("agent please", "human!"), or on a sentence that asks to be phoned or for a person to handle
+ * the case ("could a member of your team ring me", "I'd like this reviewed by a real person").
+ * Mentions ("the agent was rude", "my travel agent", "human error") and negated requests ("I don't
+ * need a person") do not fire.
  *
  * Text is folded (case, accents), split into clauses at punctuation, elongations are squeezed
  * against the grammar's own vocabulary ("humaaan" → "human") and a few common typos are fixed.
@@ -926,7 +928,7 @@ function clauseRequestsHuman(clause: string): boolean {
   return false;
 }
 
-// ---- Asking to be called -------------------------------------------------------------------
+// ---- Asking to be called, or for a person to handle the case -------------------------------
 
 /*
  * Asking to be phoned is asking for a person, however the request is framed: "I would be grateful
@@ -1078,7 +1080,11 @@ const DISCUSS_WITH_A_PERSON = new RegExp(
   `\\b${alt(words`discuss, go over, go through, sort, sort out, explain`)}(?: [a-z]+){0,4} with ${PERSON_NP}\\b`,
 );
 
-function asksToBeCalled(text: string): boolean {
+/**
+ * Per sentence: a request to be phoned, or for a person to handle the case, asked for (a word that
+ * asks) and not told or refused before it.
+ */
+function asksForAPerson(text: string): boolean {
   const folded = foldText(text.replace(QUOTED, ' quoted '))
     .replace(FRENCH_ELISION, '$1 ')
     .replace(/['-]/g, (mark) => (mark === '-' ? ' ' : ''));
@@ -1101,7 +1107,7 @@ function asksToBeCalled(text: string): boolean {
   });
 }
 
-/** True when the visitor asks to be put in touch with a person, in English, Spanish, French, German, Italian or Portuguese. */
+/** True when the visitor asks to be put in touch with a person, in English, Spanish, French, German, Italian, Portuguese or Dutch. */
 export function detectHumanRequest(text: string): boolean {
-  return clausesOf(text).some(clauseRequestsHuman) || asksToBeCalled(text);
+  return clausesOf(text).some(clauseRequestsHuman) || asksForAPerson(text);
 }
