@@ -749,9 +749,9 @@ const HINT = new RegExp(
     ...new Set(
       [
         ...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, ...IT_NOUNS, 'personne', 'jemand', 'escalate',
-        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring', 'escalated', 'llame', 'rappelle', 'rufen', 'ruckruf', 'ligar', 'ligue', 'richiam', 'chiamat', 'llamenme', 'llameme', 'llamame', 'contatt', 'contato', 'contacto', 'contacte', 'berater', 'appuntamento', 'reuniao', 'sum1', 'some1', 'durchwahl', 'nummer', 'techn', 'engin', 'colleag', 'whoever', 'number', 'line', 'appointment', 'zoom', 'meeting', 'teamleit', 'kontaktaufnahme', 'termin', 'fatemi', 'vea', 'cita', 'retorno', 'whoever', 'billing', 'claims', 'coordinat', 'melden', 'weiterleit', 'capo', 'dirigent', 'entreten', 'jaser', 'rendez', 'rdv', 'escalad', 'transmis', 'membre', 'fetch', 'csr', 'human', 'irgendwer', 'eskalier', 'devolv', 'alguem', 'atendimento', 'videochiam', 'relation', 'disponib', 'escal', 'verbind', 'reden', 'sprechen', 'atiend', 'comuni', 'spreken', 'praten', 'iemand', 'medewerker', 'chatbot', 'head', 'quien', 'qui', 'wen', 'wem', 'chi', 'quem', 'bot', 'robo', 'maquina', 'machine', 'maschine', 'macchina', 'setor', 'departamento', 'rendez', 'derriere', 'erreiche', 'kontaktiere',
+        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring', 'escalated', 'llame', 'rappelle', 'rufen', 'ruckruf', 'ligar', 'ligue', 'richiam', 'chiamat', 'llamenme', 'llameme', 'llamame', 'contatt', 'contato', 'contacto', 'contacte', 'berater', 'appuntamento', 'reuniao', 'sum1', 'some1', 'durchwahl', 'nummer', 'techn', 'engin', 'colleag', 'whoever', 'number', 'line', 'appointment', 'zoom', 'meeting', 'teamleit', 'kontaktaufnahme', 'termin', 'fatemi', 'vea', 'cita', 'retorno', 'whoever', 'billing', 'claims', 'coordinat', 'melden', 'weiterleit', 'capo', 'dirigent', 'entreten', 'jaser', 'rendez', 'rdv', 'escalad', 'transmis', 'membre', 'fetch', 'csr', 'human', 'irgendwer', 'eskalier', 'devolv', 'alguem', 'atendimento', 'videochiam', 'relation', 'disponib', 'escal', 'verbind', 'reden', 'sprechen', 'atiend', 'comuni', 'spreken', 'praten', 'iemand', 'medewerker', 'chatbot', 'head of', 'con quien', 'a quien', 'a qui', 'an wen', 'mit wem', 'a chi', 'con chi', 'com quem', 'bot', 'robo', 'maquina', 'machine', 'maschine', 'macchina', 'setor', 'departamento', 'rendez', 'derriere', 'erreiche', 'kontaktiere',
       ].map(
-        (n) => n.slice(0, 4),
+        (n) => n.slice(0, 6),
       ),
     ),
   ]),
@@ -994,7 +994,8 @@ const ASKING = alt(
  * "Could someone...", "can you...": a modal asks only before its subject ("you can call me on..."
  * does not), and not after a question word ("what time will the courier call me?").
  */
-const ASKING_MODAL = `(?<!\\b${alt(words`what, when, why, how, where, which, who`)}(?: [a-z]+)? )${alt(words`could, can, would, will, may`)} (?:${alt(words`please, kindly, maybe, possibly, just`)} )?${alt(
+const MODAL = alt(words`could, can, would, will, may`);
+const ASKING_MODAL = `${MODAL}(?<!\\b${alt(words`what, when, why, how, where, which, who`)}(?: [a-z]+)? ${MODAL}) (?:${alt(words`please, kindly, maybe, possibly, just`)} )?${alt(
   words`you, u, someone, somebody, anyone, anybody, a, an, the, one, your, some, any, he, she, they, we, i, mr, mrs, ms, dr, my, this, it, our`,
 )}`;
 const TOLD_OR_REFUSED = alt(
@@ -1047,7 +1048,7 @@ const ANY_PERSON = alt(
 const PERSON_NP = `(?:${ANY_DET} )?(?:${ANY_ADJ} )?${ANY_PERSON}(?: ${alt(words`humano, humana, real, reale, umano, umana, humain, humaine, echt`)})?`;
 /** Passed on to a person or handled by one: "reviewed by a real person", "transmettre ma demande à un conseiller". */
 const BY_A_PERSON = new RegExp(
-  `(?<!\\b${alt(words`was, were, been, got, already, is being`)} )\\b${alt(
+  `\\b${alt(
     words`
       handled, reviewed, looked at, examined, dealt with, seen, assessed, taken over, picked up, assigned, escalated,
       passed, forwarded, transferred, referred, forward, escalate, assign, refer, pass, contacted, called back, phoned,
@@ -1059,6 +1060,9 @@ const BY_A_PERSON = new RegExp(
     `,
   )}\\b(?: [a-z]+){0,3} ${alt(words`by, to, por, par, a, an, da, door, aan`)} ${PERSON_NP}\\b`,
 );
+/** A passive already done ("it was reviewed by a manager") asks nothing. */
+const DONE_BEFORE = new RegExp(`\\b${alt(words`was, were, been, got, already, is being`)} $`);
+
 /** A person doing the handling: "a human could have a look at my claim", "que un agente revisara mi caso". */
 const A_PERSON_DOES = new RegExp(
   `\\b${PERSON_NP}(?: (?!${alt(words`and, but, then, was, were, has, had, y, et, und, e`)}\\b)[a-z]+){0,5} ${alt(
@@ -1084,13 +1088,29 @@ const DISCUSS_WITH_A_PERSON = new RegExp(
  * Per sentence: a request to be phoned, or for a person to handle the case, asked for (a word that
  * asks) and not told or refused before it.
  */
+/** Cheap first pass: every reading above needs a call verb or a person. */
+const CALL_OR_PERSON_HINT = new RegExp(
+  alt(
+    words`
+      call, ring, phone, telefon, telephon, contact, touch, reach, bell, buzz, tinkle, llam, rappel, appel, anruf,
+      ruckruf, kontakt, chiam, contatt, ligu, ligar, ligas, bel m, belt m, pigie, comuni, human, person, agent,
+      staff, member, rep, advis, manag, supervis, officer, specialist, consultant, colleague, someone, somebody,
+      alguien, alguem, quelqu, jemand, qualcuno, iemand, mensch, mitarbeit, berater, sachbearbeit, operat,
+      consult, respons, conseill, asesor, gerente, encargad, ejecutiv, atendente, gestor, medewerker, mens, pessoa,
+      persoon,
+      humain, humano, umano
+    `,
+  ),
+);
+
 function asksForAPerson(text: string): boolean {
   const folded = foldText(text.replace(QUOTED, ' quoted '))
     .replace(FRENCH_ELISION, '$1 ')
     .replace(/['-]/g, (mark) => (mark === '-' ? ' ' : ''));
+  if (!CALL_OR_PERSON_HINT.test(folded)) return false;
   return folded.split(/[.!?\n;]+/).some((raw) => {
     const sentence = raw.replace(NOT_WORD, ' ').replace(/ +/g, ' ').trim();
-    if (!ASKING_RE.test(sentence)) return false;
+    if (!CALL_OR_PERSON_HINT.test(sentence) || !ASKING_RE.test(sentence)) return false;
     const unrefused = (match: RegExpExecArray | null): boolean =>
       match !== null && !TOLD_OR_REFUSED_RE.test(sentence.slice(0, match.index + match[0].length));
     // A person asked to handle the case: the asking comes no later than the person and the verb ("I'd
@@ -1100,7 +1120,7 @@ function asksForAPerson(text: string): boolean {
     return (
       unrefused(CALL_ME.exec(sentence)) ||
       (unrefused(CONTACT_ME_RE.exec(sentence)) && CONTACT_PERSON_RE.test(sentence)) ||
-      asked(BY_A_PERSON.exec(sentence)) ||
+      (asked(BY_A_PERSON.exec(sentence)) && !DONE_BEFORE.test(sentence.slice(0, BY_A_PERSON.exec(sentence)?.index))) ||
       asked(A_PERSON_DOES.exec(sentence)) ||
       asked(DISCUSS_WITH_A_PERSON.exec(sentence))
     );
