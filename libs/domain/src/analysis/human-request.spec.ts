@@ -1,8 +1,18 @@
 import { detectHumanRequest } from './human-request';
 
+/** One test per message: each must be read as a request for a person. */
+function firesOn(texts: readonly string[], title = '%s'): void {
+  it.each(texts)(title, (text) => expect(detectHumanRequest(text)).toBe(true));
+}
+
+/** One test per message: none may be read as a request for a person. */
+function quietOn(texts: readonly string[], title = 'but not %s'): void {
+  it.each(texts)(title, (text) => expect(detectHumanRequest(text)).toBe(false));
+}
+
 describe('detectHumanRequest', () => {
   describe('catches the common ways of asking for a person', () => {
-    it.each([
+    firesOn([
       'can I talk to a person',
       'agent please',
       'I want a real human',
@@ -34,13 +44,11 @@ describe('detectHumanRequest', () => {
       'any humans here?',
       'can a human help me?',
       'is there someone I can call?',
-    ])('%s', (text) => {
-      expect(detectHumanRequest(text)).toBe(true);
-    });
+    ]);
   });
 
   describe('asks for a real person or a call back', () => {
-    it.each([
+    firesOn([
       'is there anyone real I can talk to?',
       'can I get a call back? I would rather explain this over the phone',
       'I want a callback please',
@@ -130,11 +138,9 @@ describe('detectHumanRequest', () => {
       'Quiero que me llame un técnico de carne y hueso HOY.',
       'Basta bot. Fatemi parlare col capo.',
       'Não quero mais menu. Me passa pro supervisor.',
-    ])('%s', (text) => {
-      expect(detectHumanRequest(text)).toBe(true);
-    });
+    ]);
 
-    it.each([
+    quietOn([
       "I don't want a call back",
       'do you call back customers?',
       'can I get a call log export',
@@ -158,16 +164,11 @@ describe('detectHumanRequest', () => {
       'Looking forward to seeing these people on stage',
       'The so-called "specialist" I spoke to last week had no idea. Just close the ticket.',
       'my dad just tried to "speak to the manager" of my xbox lmao',
-    ])(
-      'but not %s',
-      (text) => {
-        expect(detectHumanRequest(text)).toBe(false);
-      },
-    );
+    ]);
   });
 
   describe('in Spanish, French, German and Portuguese', () => {
-    it.each([
+    firesOn([
       'quiero hablar con una persona',
       'hablar con un agente',
       'pásame con un asesor, por favor',
@@ -236,13 +237,11 @@ describe('detectHumanRequest', () => {
       '¿Pueden escalar mi caso a alguien con más autoridad?',
       'Vi chiedo di farmi richiamare da un consulente.',
       'Ik wil graag iemand spreken van de klantenservice, niet de chatbot.',
-    ])('%s', (text) => {
-      expect(detectHumanRequest(text)).toBe(true);
-    });
+    ]);
   });
 
   describe('asks to be phoned, however the request is framed', () => {
-    it.each([
+    firesOn([
       'I would be grateful if a member of your team could ring me on 07700 900412 at their earliest convenience.',
       'Could the person who wrote to me last week (reference LK-5521) please contact me directly?',
       'Maybe somebody who speaks Ukrainian can call me? English is difficult for me.',
@@ -259,11 +258,9 @@ describe('detectHumanRequest', () => {
       'Kunt u mij terugbellen?',
       "Pouvez-vous m'appeler au 06 12 34 56 78 ?",
       'Llámenme por favor, es urgente',
-    ])('%s', (text) => {
-      expect(detectHumanRequest(text)).toBe(true);
-    });
+    ]);
 
-    it.each([
+    quietOn([
       'Nobody has called me back.',
       'I was told a manager would call me today',
       "Please don't call me, email is fine.",
@@ -293,13 +290,11 @@ describe('detectHumanRequest', () => {
       'Please escalate the refund, it has been weeks',
       'Talk to your doctor before you take it.',
       "I don't want to discuss this over the phone",
-    ])('but not %s', (text) => {
-      expect(detectHumanRequest(text)).toBe(false);
-    });
+    ]);
   });
 
   describe('asks that a person, not the bot, handle the case, in any language', () => {
-    it.each([
+    firesOn([
       'I would like this to be reviewed by a real person.',
       "I'd really appreciate it if a human could have a look at my claim.",
       'Can my case be assigned to a case manager?',
@@ -312,24 +307,20 @@ describe('detectHumanRequest', () => {
       'Bitte leiten Sie mein Anliegen an einen Menschen weiter.',
       'Vi prego di passare la mia pratica a un operatore umano.',
       'Solicito que o meu caso seja analisado por uma pessoa.',
-    ])('%s', (text) => {
-      expect(detectHumanRequest(text)).toBe(true);
-    });
+    ]);
 
-    it.each([
+    quietOn([
       'The case was reviewed by a manager and rejected, please explain why',
       'Please note my claim was handled by an agent who was very kind',
       'Someone contacts me every day about this, please stop',
       'My complaint was passed to a supervisor last week, can you tell me the outcome?',
       'Could you forward the invoice to my accountant?',
       'I was told a manager would have called me by now',
-    ])('but not %s', (text) => {
-      expect(detectHumanRequest(text)).toBe(false);
-    });
+    ]);
   });
 
   describe('does not fire on mentions of people that are not requests', () => {
-    it.each([
+    quietOn([
       // A complaint about an agent is not a request for one: the complaint intent and the tone
       // rules decide whether it escalates, not the immediate built-in detection.
       'the agent on the phone was rude yesterday',
@@ -367,13 +358,11 @@ describe('detectHumanRequest', () => {
       'Can you send the invoice to my manager?',
       'Der Mitarbeiter war unfreundlich',
       'mi agente de viajes reservó esto',
-    ])('%s', (text) => {
-      expect(detectHumanRequest(text)).toBe(false);
-    });
+    ], '%s');
   });
 
   describe('negation', () => {
-    it.each([
+    quietOn([
       "no, I don't want to talk to a human, just answer",
       "I don't need a person",
       'I do not want to speak to anyone',
@@ -386,24 +375,20 @@ describe('detectHumanRequest', () => {
       'ich möchte nicht mit einem Menschen sprechen',
       'ich brauche keinen Menschen',
       'não quero falar com um atendente',
-    ])('%s is not a request', (text) => {
-      expect(detectHumanRequest(text)).toBe(false);
-    });
+    ], '%s is not a request');
 
-    it.each([
+    firesOn([
       'No, I want a human',
       'no i want a human',
       "why don't you connect me to an agent?",
       "if you don't know, let me talk to a human",
       "I don't want to wait, get me a person",
       "I don't want the bot I want a person",
-    ])('%s is still a request', (text) => {
-      expect(detectHumanRequest(text)).toBe(true);
-    });
+    ], '%s is still a request');
   });
 
   describe('normalisation', () => {
-    it.each([
+    firesOn([
       'HUMAN',
       'Humannnn!!!',
       'pleeease get me a humaaan',
@@ -411,9 +396,7 @@ describe('detectHumanRequest', () => {
       'AGENT PLEASE',
       'agent...please?',
       '  operator  ',
-    ])('%s', (text) => {
-      expect(detectHumanRequest(text)).toBe(true);
-    });
+    ]);
 
     it('finds the request in a longer message', () => {
       expect(
