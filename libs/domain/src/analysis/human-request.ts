@@ -388,7 +388,8 @@ const ES_WANT = words`
 `;
 const ES_HERE = alt(words`ahi, alli, disponible, con quien hablar, con quien pueda hablar, para hablar, por ahi`);
 const ES_RULES: readonly Rule[] = [
-  [ES_TALK, ` ${alt(words`con, a, al`)} ${esNp(ES_BROAD)}`],
+  [ES_TALK, ` (?:${alt(words`personalmente, directamente, en persona`)} )?${alt(words`con, a, al`)} ${esNp(ES_BROAD)}`],
+  [words`donde me atienda, donde me atiendan, donde me atiende`, ` ${esNp(ES_BROAD)}`],
   [ES_TRANSFER, ` (?:${alt(words`con, a, al`)} )?${esNp(ES_BROAD)}`],
   [ES_WANT, ` ${esNp(ES_STRICT)}`],
   [words`hay`, ` ${esNp(ES_BROAD)}(?:$| ${ES_HERE}\\b)`],
@@ -482,6 +483,8 @@ const FR_RULES: readonly Rule[] = [
     ` ${alt(words`peut, pourrait, peut il, pourrait il`)} ${alt(words`me, m, nous`)} ${alt(words`rappeler, appeler, contacter, recontacter`)}\\b`,
   ],
   [words`rappelez, recontactez`, ` ${alt(words`moi, nous`)}\\b`],
+  // "Je vous prie de bien vouloir me faire rappeler par un conseiller".
+  [words`faire`, ` ${alt(words`rappeler, appeler, contacter, recontacter`)} par ${frNp(FR_BROAD)}`],
   [words`etre mis en relation avec, etre mise en relation avec, etre mis en contact avec, etre mise en contact avec`, ` ${frNp(FR_BROAD)}`],
   [words`qu`, ` ${frNp(FR_BROAD)} ${alt(words`serait disponible, est disponible, soit disponible`)}\\b`],
   // "Je voudrais qu'un conseiller me rappelle".
@@ -548,6 +551,8 @@ const DE_RULES: readonly Rule[] = [
   [words`kann sich, konnte sich, soll sich, moge sich`, `(?: ${alt(words`bitte, endlich, mal, doch`)})* ${DE_NP_OR_SOMEONE}(?: bei mir)? melden\\b`],
   [words`konnten sie mich, konnen sie mich, leiten sie mich, bitte leiten sie mich`, ` ${DE_SOFT}${alt(words`an, zu, mit`)} ${DE_NP} ${alt(words`weiterleiten, verbinden, durchstellen, weiter`)}\\b`],
   // "An wen kann ich mich wenden?", "Wie erreiche ich einen Mitarbeiter?"
+  // "eine Telefonnummer, unter der ich einen Menschen erreiche".
+  [words`unter der ich, wo ich, bei der ich, uber die ich`, ` ${DE_NP_OR_SOMEONE} ${alt(words`erreiche, erreichen kann, sprechen kann, spreche`)}\\b`],
   [words`an wen`, ` ${alt(words`kann, soll, muss, konnte`)} ${alt(words`ich, man`)} (?:mich |sich )?wenden\\b`],
   [words`mit wem`, ` ${alt(words`kann, soll, muss, konnte`)} ${alt(words`ich, man`)} ${alt(words`sprechen, reden`)}\\b`],
   [words`wie`, ` ${alt(words`erreiche ich, kontaktiere ich, spreche ich mit, komme ich an, kann ich`)} ${DE_NP}(?: ${alt(words`erreichen, kontaktieren, sprechen`)})?\\b`],
@@ -658,7 +663,7 @@ const IT_NP = `${opt(alt(words`un, una, un altro, un altra, il, la, l, lo, qualc
 const IT_RULES: readonly Rule[] = [
   [
     words`parlare, parlo, posso parlare, vorrei parlare, voglio parlare, devo parlare, passami, passatemi, mi passi, mi passa, mettermi in contatto`,
-    ` ${opt(alt(words`con, a, al, alla, all`))}${IT_NP}`,
+    ` (?:${alt(words`di persona, direttamente, personalmente`)} )?${opt(alt(words`con, a, al, alla, all`))}${IT_NP}`,
   ],
   [words`vorrei, voglio, ho bisogno di, mi serve, c e, ce, c e un, ce un, si puo avere, posso avere, potrei avere`, ` ${IT_NP}`],
   // "Fatemi contattare da una persona vera", "mi fate richiamare da una persona".
@@ -697,7 +702,7 @@ const IT_BARE = `(?:${alt(words`ciao, salve, buongiorno, per favore`)} ){0,2}${I
 // ---- Dutch ---------------------------------------------------------------------------------
 
 const NL_NP = `(?:(?:${alt(words`een, de, het, uw, jullie`)}) )?(?:${alt(words`echte, echt, menselijke, andere`)} )?${alt(
-  words`medewerker, medewerkers, mens, persoon, agent, adviseur, klantenservicemedewerker, supervisor, manager, leidinggevende, iemand`,
+  words`medewerker, medewerkers, mens, persoon, agent, adviseur, klantenservicemedewerker, klantenservice, klantendienst, supervisor, manager, leidinggevende, iemand`,
 )}${NOUN_END}`;
 const NL_RULES: readonly Rule[] = [
   // "Ik wil graag iemand spreken van de klantenservice", "kan ik een medewerker spreken?"
@@ -705,6 +710,8 @@ const NL_RULES: readonly Rule[] = [
   [words`ik wil, wil ik, ik zou, zou ik, kan ik, mag ik`, ` (?:graag )?met ${NL_NP} ${alt(words`spreken, praten, chatten, bellen`)}\\b`],
   [words`spreken met, praten met, chatten met, doorverbinden met, verbinden met, doorverbonden worden met`, ` ${NL_NP}`],
   [words`niet, geen`, ` (?:${alt(words`de, een, met de, met een`)} )?${alt(words`chatbot, bot, robot`)}\\b`],
+  [words`teruggebeld worden door, gebeld worden door, geholpen worden door, afspraak met, gesprek met, belafspraak met`, ` ${NL_NP}`],
+  [words`is er`, ` ${NL_NP}(?: ${alt(words`beschikbaar, aanwezig, online`)})?\\b`],
 ];
 
 /**
@@ -749,7 +756,7 @@ const HINT = new RegExp(
     ...new Set(
       [
         ...EN_BROAD, ...ES_BROAD, ...FR_BROAD, ...DE_NOUNS, ...PT_BROAD, ...IT_NOUNS, 'personne', 'jemand', 'escalate',
-        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring', 'escalated', 'llame', 'rappelle', 'rufen', 'ruckruf', 'ligar', 'ligue', 'richiam', 'chiamat', 'llamenme', 'llameme', 'llamame', 'contatt', 'contato', 'contacto', 'contacte', 'berater', 'appuntamento', 'reuniao', 'sum1', 'some1', 'durchwahl', 'nummer', 'techn', 'engin', 'colleag', 'whoever', 'number', 'line', 'appointment', 'zoom', 'meeting', 'teamleit', 'kontaktaufnahme', 'termin', 'fatemi', 'vea', 'cita', 'retorno', 'whoever', 'billing', 'claims', 'coordinat', 'melden', 'weiterleit', 'capo', 'dirigent', 'entreten', 'jaser', 'rendez', 'rdv', 'escalad', 'transmis', 'membre', 'fetch', 'csr', 'human', 'irgendwer', 'eskalier', 'devolv', 'alguem', 'atendimento', 'videochiam', 'relation', 'disponib', 'escal', 'verbind', 'reden', 'sprechen', 'atiend', 'comuni', 'spreken', 'praten', 'iemand', 'medewerker', 'chatbot', 'head of', 'con quien', 'a quien', 'a qui', 'an wen', 'mit wem', 'a chi', 'con chi', 'com quem', 'bot', 'robo', 'maquina', 'machine', 'maschine', 'macchina', 'setor', 'departamento', 'rendez', 'derriere', 'erreiche', 'kontaktiere',
+        'call', 'rappelez', 'recontactez', 'qualcuno', 'talk', 'speak', 'chat', 'phone', 'ring', 'escalated', 'llame', 'rappelle', 'rufen', 'ruckruf', 'ligar', 'ligue', 'richiam', 'chiamat', 'llamenme', 'llameme', 'llamame', 'contatt', 'contato', 'contacto', 'contacte', 'berater', 'appuntamento', 'reuniao', 'sum1', 'some1', 'durchwahl', 'nummer', 'techn', 'engin', 'colleag', 'whoever', 'number', 'line', 'appointment', 'zoom', 'meeting', 'teamleit', 'kontaktaufnahme', 'termin', 'fatemi', 'vea', 'cita', 'retorno', 'whoever', 'billing', 'claims', 'coordinat', 'melden', 'weiterleit', 'capo', 'dirigent', 'entreten', 'jaser', 'rendez', 'rdv', 'escalad', 'transmis', 'membre', 'fetch', 'csr', 'human', 'irgendwer', 'eskalier', 'devolv', 'alguem', 'atendimento', 'videochiam', 'relation', 'disponib', 'escal', 'verbind', 'reden', 'sprechen', 'atiend', 'comuni', 'spreken', 'praten', 'iemand', 'medewerker', 'chatbot', 'head of', 'con quien', 'a quien', 'a qui', 'an wen', 'mit wem', 'a chi', 'con chi', 'com quem', 'bot', 'robo', 'maquina', 'machine', 'maschine', 'macchina', 'setor', 'departamento', 'rendez', 'derriere', 'erreiche', 'kontaktiere', 'rappeler', 'teruggebeld', 'afspraak', 'gesprek', 'klantenservice', 'assistenza', 'atiende', 'mens', 'persoon', 'adviseur', 'leidinggevende',
       ].map(
         (n) => n.slice(0, 6),
       ),
@@ -965,7 +972,7 @@ const CALL_ME_ELSEWHERE = alt(
     me ligue, me liguem, me ligasse, me ligassem, me ligar, me contacte, me contactem, me contate, me contatem,
     me contactasse, me contatasse, me contatar, me contactar, me telefone, ligar me, contactar me, contatar me,
     mij bellen, mij terugbellen, mij opbellen, me terugbellen, ons bellen, ons terugbellen, bel mij, bel me, belt mij, belt me,
-    anipigie, nipigie, mnipigie, nipigiwe
+    anipigie, nipigie, mnipigie, nipigiwe, teruggebeld worden, gebeld worden
   `,
 );
 const CONTACT_ME = `(?:${alt(words`contact, reach`)} ${alt(words`me, us`)}|${alt(words`get in touch, be in touch, reach out, get back to me, get back to us`)})`;
@@ -987,7 +994,7 @@ const ASKING = alt(
     bitte, konnen, konnten, konnte, mochte, per favore, potete, potreste, puo, potrebbe, vorrei, chiedo,
     gostaria, pode, podem, poderia, poderiam, peco, favor, quero, kunt, kan, wil, graag, alstublieft,
     agradeceria, agradeceriamos, posible, possivel, possibile, moglich, prego, cortesemente, per cortesia,
-    deseo, desejo, desidero, ich wunsche
+    deseo, desejo, desidero, ich wunsche, ai besoin qu, preciso que, necessito que, necesito que, ho bisogno che
   `,
 );
 /**
