@@ -230,9 +230,9 @@ const GRIEVANCE_TARGET = anyOf(`
   vostro | vostra | vostri | vostre | voi | vosso | vossa | voce | voces | uw | jullie
   entrega | entregador | repartidor | tecnico | tecnicos | cuota | tarifa | cobro | suscripcion | conexion
   livraison | livreur | technicien | reseau | connexion | abonnement | tarif | forfait
-  techniker | monteur | vertrag | tarif | verbindung | wlan | netz | zustellung | zusteller
-  consegna | consegnata | corriere | ordine | fattura | servizio | tecnico | rete | connessione | abbonamento | bolletta
-  entregador | assinatura | mensalidade | rede | conexao | cobranca | cobraram
+  techniker | monteur | vertrag | verbindung | wlan | netz | zustellung | zusteller
+  consegna | consegnata | corriere | ordine | fattura | servizio | rete | connessione | abbonamento | bolletta
+  assinatura | mensalidade | rede | conexao | cobranca | cobraram
   claim | case | transferred | qualite | calidad | qualitat | qualita | qualidade | mise a jour | actualizacion
   aktualisierung | aggiornamento | atualizacao | streaming | tarjeta | carte | karte | carta | cartao
   pacco | prodotto | produto | producto | produit | produkt | suporte | soporte | tienda | magasin | negozio | loja
@@ -300,10 +300,10 @@ const BREACH = anyOf(String.raw`
 const ELISION = /\b(qu|[ldjsmtnc])'/g;
 const foldGrievance = (text: string): string => foldText(text).replace(ELISION, '$1 ').replace(/'/g, '');
 
-function voicesGrievance(text: string, tone: ToneLabel): boolean {
-  const folded = foldGrievance(text);
-  if (!negative(tone) && !BREACH.test(folded) && !LET_DOWN.test(folded)) return false;
-  if (!GRIEVANCE_TARGET.test(folded) && !hasHandle(text) && !LET_DOWN.test(folded)) return false;
+function voicesGrievance(text: string, folded: string, tone: ToneLabel): boolean {
+  const letDown = LET_DOWN.test(folded);
+  if (!negative(tone) && !letDown && !BREACH.test(folded)) return false;
+  if (!letDown && !GRIEVANCE_TARGET.test(folded) && !hasHandle(text)) return false;
   if (RHETORICAL.test(folded) || text.includes('??')) return true;
   return !text.includes('?') && !ASKS.test(folded);
 }
@@ -384,7 +384,8 @@ export function analyzeMessageWith(
   let intent = intentOfProbabilities(text, intentProbabilitiesOf(sparse));
   // The complaint model alone does not overrule a positive tone: "Great charger." is praise.
   const modelComplaint = (): boolean => tone.label !== 'positive' && complaint(sparse) >= complaintThreshold;
-  if (intent === 'other' && (voicesGrievance(text, tone.label) || modelComplaint())) {
+  const folded = foldGrievance(text);
+  if (intent === 'other' && (voicesGrievance(text, folded, tone.label) || modelComplaint())) {
     intent = 'complaint';
   }
   // A threat of legal action is hostile, however calm its words ("my lawyer will be in touch").
@@ -396,7 +397,7 @@ export function analyzeMessageWith(
     return { tone: withLabel('frustrated', tone.score), intent };
   }
   // A breach stated as a fact is a negative mismatch however calm: "Mic doesn't work." is not neutral.
-  if (tone.label === 'neutral' && BREACH.test(foldGrievance(text))) {
+  if (tone.label === 'neutral' && BREACH.test(folded)) {
     return { tone: withLabel('frustrated', tone.score), intent };
   }
   if (REQUESTS.has(intent) && tone.label !== 'angry' && ordersAfterGrievance(text, tone.label)) {
