@@ -1124,10 +1124,12 @@ function asksForAPerson(text: string): boolean {
     // like this reviewed by a person", "someone please review my claim").
     const asked = (match: RegExpExecArray | null): boolean =>
       match !== null && unrefused(match) && ASKING_RE.test(sentence.slice(0, match.index + match[0].length));
+    const handedOver = (match: RegExpExecArray | null): boolean =>
+      match !== null && asked(match) && !DONE_BEFORE.test(sentence.slice(0, match.index));
     return (
       unrefused(CALL_ME.exec(sentence)) ||
       (unrefused(CONTACT_ME_RE.exec(sentence)) && CONTACT_PERSON_RE.test(sentence)) ||
-      (asked(BY_A_PERSON.exec(sentence)) && !DONE_BEFORE.test(sentence.slice(0, BY_A_PERSON.exec(sentence)?.index))) ||
+      handedOver(BY_A_PERSON.exec(sentence)) ||
       asked(A_PERSON_DOES.exec(sentence)) ||
       asked(DISCUSS_WITH_A_PERSON.exec(sentence))
     );
