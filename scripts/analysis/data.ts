@@ -185,7 +185,7 @@ export function outOfDomainSplit(
   set: OutOfDomainSet = 1,
 ): { tuning: LabelledMessage[]; heldOut: LabelledMessage[] } {
   const file = path.join(__dirname, set === 1 ? `out-of-domain-${name}.jsonl` : `out-of-domain-${set}-${name}.jsonl`);
-  // Sets 11–17 hold support messages only.
+  // Sets 11–18 hold support messages only.
   const rows = existsSync(file) ? readJsonl<LabelledMessage>(file) : [];
   const split = { tuning: [] as LabelledMessage[], heldOut: [] as LabelledMessage[] };
   const groups = new Map<string, LabelledMessage[]>();
