@@ -106,16 +106,13 @@ const COMPLAINT_PRAISE_WEIGHT = 0.3;
  * from GoEmotions. It adds complaints the rules do not hear; `sets` lets adapt-complaint.ts leave
  * one set out.
  */
-export function trainComplaint(
-  sets: readonly OutOfDomainSet[] = OUT_OF_DOMAIN_SETS,
-  praiseWeight = COMPLAINT_PRAISE_WEIGHT,
-): LinearModelJson {
+export function trainComplaint(sets: readonly OutOfDomainSet[] = OUT_OF_DOMAIN_SETS): LinearModelJson {
   const praise = toneSplit().train.filter((row) => row.label === 'positive');
   return trainLogistic(
     [
       ...intentSplit().train.map((row) => textExample(row.text, row.label === 'complaint' ? 1 : 0)),
       ...outOfDomainTuning(sets).map((row) => textExample(row.text, row.intent === 'complaint' ? 1 : 0)),
-      ...praise.map((row) => ({ ...textExample(row.text, 0), weight: praiseWeight })),
+      ...praise.map((row) => ({ ...textExample(row.text, 0), weight: COMPLAINT_PRAISE_WEIGHT })),
     ],
     COMPLAINT_OPTIONS,
   );

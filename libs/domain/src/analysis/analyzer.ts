@@ -1,5 +1,5 @@
 import type { Analysis, Intent, ToneLabel } from '@parley/contracts';
-import { foldText } from '../text/fold';
+import { ELIDED, foldText } from '../text/fold';
 import { anyOf } from '../text/word-pattern';
 import { sparseFeatures } from './features';
 import { detectHumanRequest } from './human-request';
@@ -296,9 +296,8 @@ const BREACH = anyOf(String.raw`
  * or what it sells (an @handle counts), and it asks for nothing: no help-seeking words and no
  * question but a rhetorical one ("are you kidding me?", "??").
  */
-/** "l'app", "d'un": an elided article is a word of its own. */
-const ELISION = /\b(qu|[ldjsmtnc])'/g;
-const foldGrievance = (text: string): string => foldText(text).replace(ELISION, '$1 ').replace(/'/g, '');
+/** Folded, with an elided article as a word of its own ("l'app" → "l app"). */
+const foldGrievance = (text: string): string => foldText(text).replace(ELIDED, '$1 ').replace(/'/g, '');
 
 function voicesGrievance(text: string, folded: string, tone: ToneLabel): boolean {
   const letDown = LET_DOWN.test(folded);

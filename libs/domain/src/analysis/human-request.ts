@@ -1,4 +1,4 @@
-import { foldText } from '../text/fold';
+import { ELIDED, foldText } from '../text/fold';
 
 /*
  * "Asks for a human" detection, which escalates at once: every false positive costs an agent's
@@ -865,7 +865,6 @@ function canonicalWord(word: string): string {
   return SQUEEZED.get(squeeze(word)) ?? word;
 }
 
-const FRENCH_ELISION = /\b(qu|[ldjsmtnc])'/g;
 const CLAUSE_BREAK = /[.!?;:,\n\r()[\]{}"¿¡…|/\\]+/;
 const NOT_WORD = /[^a-z0-9]+/g;
 
@@ -874,7 +873,7 @@ const QUOTED = /["“”«»]([^"“”«»]{1,60})["“”«»]/g;
 
 function clausesOf(text: string): string[] {
   const unquoted = text.replace(QUOTED, (quote, inner: string) => (quote.length >= text.trim().length ? inner : ' quoted '));
-  const folded = foldText(unquoted).replace(FRENCH_ELISION, '$1 ').replace(/'/g, '');
+  const folded = foldText(unquoted).replace(ELIDED, '$1 ').replace(/'/g, '');
   const clauses: string[] = [];
   for (const raw of folded.split(CLAUSE_BREAK)) {
     const clause = raw.replace(NOT_WORD, ' ').trim();
@@ -908,14 +907,17 @@ const REFUSES_BOT_ELSEWHERE = new RegExp(
 );
 
 /** "Call me asap", "please phone me back": an order to call, the whole clause. */
+/** What may open an order that is the whole clause: "please", "hi", "can you"... */
+const ORDER_LEAD = `^(?:${alt(words`please, pls, plz, kindly, just, hi, hello, hey, ok, so, can you, could you`)} )*`;
+
 const CALL_ME_ORDER = new RegExp(
-  `^(?:${alt(words`please, pls, plz, kindly, just, hi, hello, hey, ok, so, can you, could you`)} )*${alt(words`call, phone, ring`)} ${alt(words`me, us`)}` +
+  `${ORDER_LEAD}${alt(words`call, phone, ring`)} ${alt(words`me, us`)}` +
     `(?: back)?(?: ${alt(words`please, asap, now, today, urgently, right away, when you can, on this number`)})*$`,
 );
 
 /** "Transfer me now", "connect me please": an order to pass the chat on, the whole clause. */
 const TRANSFER_ME_ORDER = new RegExp(
-  `^(?:${alt(words`please, pls, plz, kindly, just, hi, hello, hey, ok, so, can you, could you`)} )*${alt(words`transfer, connect, escalate`)} ${alt(words`me, us, this, the chat`)}` +
+  `${ORDER_LEAD}${alt(words`transfer, connect, escalate`)} ${alt(words`me, us, this, the chat`)}` +
     `(?: ${alt(words`please, asap, now, right now, immediately, already, to someone, to somebody`)})*$`,
 );
 
@@ -1112,7 +1114,7 @@ const CALL_OR_PERSON_HINT = new RegExp(
 
 function asksForAPerson(text: string): boolean {
   const folded = foldText(text.replace(QUOTED, ' quoted '))
-    .replace(FRENCH_ELISION, '$1 ')
+    .replace(ELIDED, '$1 ')
     .replace(/['-]/g, (mark) => (mark === '-' ? ' ' : ''));
   if (!CALL_OR_PERSON_HINT.test(folded)) return false;
   return folded.split(/[.!?\n;]+/).some((raw) => {

@@ -10,3 +10,6 @@ export function foldText(text: string): string {
     .replace(/ß/g, 'ss')
     .replace(TYPOGRAPHIC_APOSTROPHES, "'");
 }
+
+/** An elided article or pronoun ("l'app", "qu'un", "d'un", "m'appeler"): replace with '$1 ' to make it a word of its own. */
+export const ELIDED = /\b(qu|[ldjsmtnc])'/g;
