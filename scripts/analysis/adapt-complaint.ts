@@ -26,7 +26,7 @@ for (const left of OUT_OF_DOMAIN_SETS) {
     const rows = outOfDomainSplit(name, left).tuning;
     const to = rows.filter((row) => addressed(name, row));
     thresholds.forEach((threshold, i) => {
-      const said = (list: readonly LabelledMessage[]) => list.map((row) => analyzeMessageWith(row.text, probability, threshold).intent);
+      const said = (list: readonly LabelledMessage[]) => list.map((row) => analyzeMessageWith(row.text, { complaint: probability, complaintThreshold: threshold }).intent);
       sums[i].all += f1(rows, said(rows));
       sums[i].addressed += f1(to, said(to));
     });
@@ -43,7 +43,7 @@ thresholds.forEach((threshold, i) =>
 const model = new LinearModel<string>(trainComplaint());
 for (const threshold of thresholds) {
   const dev = intentSplit().dev;
-  const said = dev.map((row) => analyzeMessageWith(row.text, (s) => model.predict(s).probabilities[1], threshold).intent);
+  const said = dev.map((row) => analyzeMessageWith(row.text, { complaint: (s) => model.predict(s).probabilities[1], complaintThreshold: threshold }).intent);
   const scores = binaryScores(dev.map((row) => row.label as string), said, 'complaint');
   console.log(`threshold=${threshold} Bitext dev complaint F1 ${scores.f1.toFixed(3)} (P ${scores.precision.toFixed(3)})`);
 }

@@ -1,5 +1,5 @@
 // The labelled data the analyser learns from, mapped onto Parley's labels and split once.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Intent, ToneLabel } from '@parley/contracts';
 
@@ -167,7 +167,7 @@ export interface LabelledMessage {
 export const OUT_OF_DOMAIN_SETS = [1, 2, 3, 4, 5, 6, 7, 8, 11, 12] as const;
 /**
  * Support messages written to test requests for a person: their tuning halves were read for the
- * request rules only, and are not training rows.
+ * request rules and are training rows of the request model only.
  */
 export const REQUEST_SETS = [13, 14, 15, 16, 18] as const;
 /**
@@ -206,4 +206,16 @@ export function outOfDomainTuning(
   names: readonly ('tweets' | 'support')[] = ['tweets', 'support'],
 ): LabelledMessage[] {
   return sets.flatMap((set) => names.flatMap((name) => outOfDomainSplit(name, set).tuning));
+}
+
+/**
+ * Requests for a person and near misses, written by other authors as training rows of the request
+ * model only (request-training-*.jsonl: formal English, other languages, short chat messages).
+ */
+export function requestTraining(): LabelledMessage[] {
+  return readdirSync(__dirname)
+    .filter((file) => /^request-training-[a-z]+\.jsonl$/.test(file))
+    .sort()
+    .flatMap((file) => readJsonl<{ text: string; human_request: boolean }>(path.join(__dirname, file)))
+    .map((row) => ({ text: row.text, intent: row.human_request ? 'human_request' : 'other' }));
 }

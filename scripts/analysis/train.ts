@@ -1,6 +1,6 @@
 // Trains the analyser's tone model (GoEmotions train + dev, the out-of-domain sets' tuning halves,
-// Bitext's requests), its intent model (Bitext train) and its complaint model (Bitext train and the
-// tuning halves), and writes their weights (libs/domain/src/analysis/model/*.json).
+// Bitext's requests), its intent model (Bitext train), its complaint model (Bitext train and the
+// tuning halves) and its request model (Bitext train, the tuning halves, the request batches), and writes their weights (libs/domain/src/analysis/model/*.json).
 // Deterministic: the same data gives the same files. `--tune` prints instead the intent thresholds'
 // development-split scores and the tone settings' 5-fold cross-validation scores over train + dev
 // (cv.ts; the test split is never read here).
@@ -19,6 +19,8 @@ import {
   OUT_OF_DOMAIN_SETS,
   outOfDomainTuning,
   REPO_ROOT,
+  REQUEST_SETS,
+  requestTraining,
   type OutOfDomainSet,
   toneSplit,
 } from './data';
@@ -118,6 +120,36 @@ export function trainComplaint(sets: readonly OutOfDomainSet[] = OUT_OF_DOMAIN_S
   );
 }
 
+/** The request model's options: asks for a person or not, over the same features as the intent model. */
+export const HUMAN_REQUEST_OPTIONS: TrainingOptions = { ...COMPLAINT_OPTIONS, classes: ['other', 'human_request'] };
+
+/**
+ * How much each GoEmotions row of the training split counts as "not a request": Reddit says
+ * "someone hold me" and "I want someone to do this for me" without asking a company for anyone.
+ */
+const HUMAN_REQUEST_REDDIT_WEIGHT = 0.3;
+
+/**
+ * Asks for a person or not, learned from Bitext's training split, the tuning halves of the
+ * out-of-domain and request sets, the request batches (request-training-*.jsonl: requests and near
+ * misses by other authors) and Reddit comments as non-requests. `sets` lets adapt-request.ts leave
+ * one set out.
+ */
+export function trainHumanRequest(
+  sets: readonly OutOfDomainSet[] = [...OUT_OF_DOMAIN_SETS, ...REQUEST_SETS],
+): LinearModelJson {
+  const label = (intent: string | undefined): number => (intent === 'human_request' ? 1 : 0);
+  return trainLogistic(
+    [
+      ...intentSplit().train.map((row) => textExample(row.text, label(row.label))),
+      ...outOfDomainTuning(sets).map((row) => textExample(row.text, label(row.intent))),
+      ...requestTraining().map((row) => textExample(row.text, label(row.intent))),
+      ...toneSplit().train.map((row) => ({ ...textExample(row.text, 0), weight: HUMAN_REQUEST_REDDIT_WEIGHT })),
+    ],
+    HUMAN_REQUEST_OPTIONS,
+  );
+}
+
 /** Development-split scores of the intent thresholds (with the committed weights). */
 function tuneIntent(): void {
   const dev = intentSplit().dev.map((row) => ({ ...row, probabilities: intentProbabilities(row.text) }));
@@ -125,7 +157,7 @@ function tuneIntent(): void {
   for (const humanRequest of [0.8, 0.9, 0.95]) {
     for (const model of [0.5, 0.6, 0.7]) {
       for (const other of [0.6, 0.75, 0.85, 0.9, 0.95]) {
-        const thresholds = { humanRequest, model, other, complaint: INTENT_THRESHOLDS.complaint };
+        const thresholds = { ...INTENT_THRESHOLDS, humanRequest, model, other };
         const said = dev.map((row) => intentOfProbabilities(row.text, row.probabilities, thresholds));
         const human = binaryScores<string>(truth, said, 'human_request');
         const f1 = (intent: string): string => binaryScores<string>(truth, said, intent).f1.toFixed(3);
@@ -157,5 +189,6 @@ if (require.main === module) {
     write('tone.json', trainTone());
     write('intent.json', trainIntent());
     write('complaint.json', trainComplaint());
+    write('human-request.json', trainHumanRequest());
   }
 }

@@ -1,5 +1,6 @@
 import type { ToneLabel } from '@parley/contracts';
 import { analyzeMessage, lexiconSignals, TONE_THRESHOLDS } from './analyzer';
+import { detectHumanRequest, mayAskForAPerson } from './human-request';
 
 const tone = (text: string) => analyzeMessage(text).tone;
 const intent = (text: string) => analyzeMessage(text).intent;
@@ -198,6 +199,36 @@ describe('analyzeMessage: intent', () => {
     'this is bad',
   ])('does not read a request for a human into "%s"', (text) => {
     expect(intent(text)).not.toBe('human_request');
+  });
+
+  it.each([
+    'Could somebody from your billing side look over my last three invoices with me on a call?',
+    "I'd really prefer to sort this out with an actual member of your team rather than here.",
+    'is anyone from the warranty department able to give me a bell this afternoon',
+    'Ich hätte gern einen Termin mit einem Berater in der Filiale.',
+  ])('hears, through the request model, a request the rules do not parse: "%s"', (text) => {
+    expect(detectHumanRequest(text)).toBe(false);
+    expect(intent(text)).toBe('human_request');
+  });
+
+  it.each([
+    'are you a bot or a person?',
+    'Por favor não me liguem, prefiro email.',
+    "please don't ring me, email is better",
+    'I spoke to a lovely agent yesterday, she sorted it.',
+    "What's your phone number? I want to save it in my contacts.",
+    'My manager asked me to get the invoice for last month.',
+  ])('reads no request for a person into the near miss "%s"', (text) => {
+    expect(intent(text)).not.toBe('human_request');
+  });
+
+  it('keeps the request model to messages that may ask for a person: not a question about the bot, not a refusal', () => {
+    expect(mayAskForAPerson('are you a bot or a person?')).toBe(false);
+    expect(mayAskForAPerson('am I chatting with a human right now?')).toBe(false);
+    expect(mayAskForAPerson('Por favor não me liguem, prefiro email.')).toBe(false);
+    expect(mayAskForAPerson('they said someone would call me back')).toBe(false);
+    expect(mayAskForAPerson('could a colleague of yours look at this?')).toBe(true);
+    expect(mayAskForAPerson('Pourriez-vous me rappeler demain ?')).toBe(true);
   });
 
   it('does not read a refund into a message without a word for one', () => {

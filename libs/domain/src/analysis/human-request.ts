@@ -1142,3 +1142,33 @@ function asksForAPerson(text: string): boolean {
 export function detectHumanRequest(text: string): boolean {
   return clausesOf(text).some(clauseRequestsHuman) || asksForAPerson(text);
 }
+
+// ---- The request model's guard -------------------------------------------------------------
+
+/** Asking what answers ("are you a bot or a person?", "am I chatting with a human?") is not asking for a person. */
+const IDENTITY_QUESTION = new RegExp(
+  `\\b(?:${alt(words`bot, robot, ai, machine, chatbot, automated, robo, maquina`)} ${alt(words`or, ou, o, oder, of`)} ` +
+    `(?:${alt(words`a, an, un, une, una, um, uma, ein, eine, een`)} )?(?:${alt(words`real, actual`)} )?` +
+    `${alt(words`person, human, agent, persona, humano, personne, humain, mensch, persoon, pessoa`)}` +
+    `|${alt(words`person, human, agent, persona, humano, personne, humain, mensch, persoon, pessoa`)} ${alt(words`or, ou, o, oder, of`)} ` +
+    `(?:${alt(words`a, an, un, une, una, um, uma, ein, eine, een`)} )?${alt(words`bot, robot, ai, machine, chatbot, robo, maquina`)}` +
+    `|am i ${alt(words`talking, chatting, speaking, writing`)} ${alt(words`to, with`)}` +
+    `|(?:are you|is this|r u|ru) (?:${alt(words`a, an`)} )?${alt(words`real, human, bot, robot, person, ai, machine`)})\\b`,
+);
+
+/**
+ * Whether a message may ask for a person at all, the guard of the trained request model: some
+ * sentence names a person or a call ("someone", "un conseiller", "ring", "Rückruf") and nothing in
+ * it tells a story or says no ("they said someone would call", "please don't ring me"), and the
+ * message does not ask whether it is talking to a bot.
+ */
+export function mayAskForAPerson(text: string): boolean {
+  const folded = foldText(text.replace(QUOTED, ' quoted '))
+    .replace(ELIDED, '$1 ')
+    .replace(/['-]/g, (mark) => (mark === '-' ? ' ' : ''));
+  const sentences = folded.split(/[.!?\n;]+/).map((raw) => raw.replace(NOT_WORD, ' ').replace(/ +/g, ' ').trim());
+  if (sentences.some((sentence) => IDENTITY_QUESTION.test(sentence))) return false;
+  return sentences.some(
+    (sentence) => (HINT.test(sentence) || CALL_OR_PERSON_HINT.test(sentence)) && !TOLD_OR_REFUSED_RE.test(sentence),
+  );
+}
