@@ -225,6 +225,8 @@ describe('analyzeMessage: intent', () => {
   it('keeps the request model to messages that may ask for a person: not a question about the bot, not a refusal', () => {
     expect(mayAskForAPerson('are you a bot or a person?')).toBe(false);
     expect(mayAskForAPerson('am I chatting with a human right now?')).toBe(false);
+    expect(mayAskForAPerson('¿Estoy hablando con un bot o con una persona?')).toBe(false);
+    expect(mayAskForAPerson('Is there a human reviewing my application or is it all automated?')).toBe(false);
     expect(mayAskForAPerson('Por favor não me liguem, prefiro email.')).toBe(false);
     expect(mayAskForAPerson('they said someone would call me back')).toBe(false);
     expect(mayAskForAPerson('could a colleague of yours look at this?')).toBe(true);

@@ -148,6 +148,8 @@ describe('detectHumanRequest', () => {
       'is there a person who signed for it?',
       'is anyone else having this problem?',
       'ho parlato con un operatore ieri',
+      'Per favore non chiamatemi, preferisco ricevere tutto via email.',
+      'Non chiamatemi, sono al lavoro, scrivetemi qui.',
       "I'm not a bot, the captcha keeps failing",
       'the bot was great, no need for a human',
       'can a person check the order status online?',

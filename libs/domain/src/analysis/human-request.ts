@@ -772,7 +772,7 @@ const NEGATORS: ReadonlySet<string> = new Set(
     than, hatte, hatten,
     had, used, dont, doesnt, didnt, not, never, wont, wouldnt, shouldnt, without, neither, nor, nunca,
     jamas, tampoco, ni, sin, ne, n, pas, jamais, sans, aucun, aucune, nicht, nie, niemals, kein, keine,
-    keinen, keinem, ohne, nem, sem
+    keinen, keinem, ohne, nem, sem, non
   `,
 );
 /** "no"/"não" negate a following verb ("no quiero", "não preciso", "no need"), not an interjection ("no, a human"). */
@@ -1013,7 +1013,7 @@ const TOLD_OR_REFUSED = alt(
     supposed, was going, were going, never, nobody, no one, noone, didnt,
     did not, hasnt, has not, havent, have not, wasnt, werent, dont, do not, doesnt, does not, no need, instead of,
     stop, nadie, nunca, ninguem, nessuno, jamais, niemand, nie, personne ne, ne pas, no me, nao me, non mi
-  `.concat(['(?:would|should|could) have(?! a (?:quick )?look)']),
+  `.concat(['(?:would|should|could) have(?! a (?:quick )?look)', 'non (?:mi |ci )?(?:chiam|richiam|contatt|telefon)[a-z]*']),
 );
 const CALL_ME = new RegExp(`\\b(?:${CALL_ME_EN}|${CALL_ME_ELSEWHERE})\\b`);
 const CONTACT_ME_RE = new RegExp(`\\b${CONTACT_ME}\\b`);
@@ -1146,12 +1146,12 @@ export function detectHumanRequest(text: string): boolean {
 // ---- The request model's guard -------------------------------------------------------------
 
 /** Asking what answers ("are you a bot or a person?", "am I chatting with a human?") is not asking for a person. */
+const BOT_WORD = alt(words`bot, robot, ai, machine, chatbot, automated, robo, maquina, automatic, automatico, automatique`);
+const PERSON_WORD = alt(words`person, human, agent, persona, humano, personne, humain, mensch, persoon, pessoa, someone, alguien`);
+const OR_WORD = alt(words`or, ou, o, oder, of, ya`);
 const IDENTITY_QUESTION = new RegExp(
-  `\\b(?:${alt(words`bot, robot, ai, machine, chatbot, automated, robo, maquina`)} ${alt(words`or, ou, o, oder, of`)} ` +
-    `(?:${alt(words`a, an, un, une, una, um, uma, ein, eine, een`)} )?(?:${alt(words`real, actual`)} )?` +
-    `${alt(words`person, human, agent, persona, humano, personne, humain, mensch, persoon, pessoa`)}` +
-    `|${alt(words`person, human, agent, persona, humano, personne, humain, mensch, persoon, pessoa`)} ${alt(words`or, ou, o, oder, of`)} ` +
-    `(?:${alt(words`a, an, un, une, una, um, uma, ein, eine, een`)} )?${alt(words`bot, robot, ai, machine, chatbot, robo, maquina`)}` +
+  `\\b(?:${BOT_WORD} (?:[a-z]+ ){0,1}${OR_WORD} (?:[a-z]+ ){0,2}${PERSON_WORD}` +
+    `|${PERSON_WORD} (?:[a-z]+ ){0,4}${OR_WORD} (?:${alt(words`is it, its, is this, it is, con, avec, mit, met, com`)} )?(?:${alt(words`all, just, only, a, an, un, una, une, um, uma, ein, een`)} )?${BOT_WORD}` +
     `|am i ${alt(words`talking, chatting, speaking, writing`)} ${alt(words`to, with`)}` +
     `|(?:are you|is this|r u|ru) (?:${alt(words`a, an`)} )?${alt(words`real, human, bot, robot, person, ai, machine`)})\\b`,
 );
