@@ -167,7 +167,8 @@ export type IntentThresholds = { readonly [K in keyof typeof INTENT_THRESHOLDS]:
 
 /**
  * The rule-based human-request check, then the legal-threat rules, decide first; the intent model
- * and the request model (`requestProbability`) add the human requests they are sure of. Among refund, cancel and complaint the model's most likely
+ * and the request model (`requestProbability`, asked only when the guard lets the message through)
+ * add the human requests they are sure of. Among refund, cancel and complaint the model's most likely
  * one wins when it is confident and the message has a word for it; otherwise the rules decide,
  * in the order refund > cancel > complaint.
  */
@@ -175,13 +176,14 @@ export function intentOfProbabilities(
   text: string,
   probabilities: readonly number[],
   thresholds: IntentThresholds = INTENT_THRESHOLDS,
-  requestProbability = 0,
+  requestProbability: () => number = () => 0,
 ): Intent {
   const rule = ruleIntent(text);
   if (rule === 'human_request' || rule === 'legal_threat') return rule;
   const p = (intent: Intent): number => probabilities[INTENT_CLASSES.indexOf(intent as never)];
   if (p('human_request') >= thresholds.humanRequest) return 'human_request';
-  if (requestProbability >= thresholds.requestModel && mayAskForAPerson(text)) return 'human_request';
+  // The guard first: most messages name no person and never reach the model.
+  if (mayAskForAPerson(text) && requestProbability() >= thresholds.requestModel) return 'human_request';
   let best: 'refund' | 'cancel' | 'complaint' | 'other' = 'other';
   for (const intent of ['refund', 'cancel', 'complaint'] as const) if (p(intent) > p(best)) best = intent;
   if (best !== 'other') {
@@ -413,7 +415,7 @@ export function analyzeMessageWith(text: string, models: AnalysisModels = {}): A
     text,
     intentProbabilitiesOf(sparse),
     { ...INTENT_THRESHOLDS, requestModel: requestThreshold },
-    humanRequest(sparse),
+    () => humanRequest(sparse),
   );
   // The complaint model alone does not overrule a positive tone: "Great charger." is praise.
   const modelComplaint = (): boolean => tone.label !== 'positive' && complaint(sparse) >= complaintThreshold;
