@@ -208,14 +208,32 @@ export function outOfDomainTuning(
   return sets.flatMap((set) => names.flatMap((name) => outOfDomainSplit(name, set).tuning));
 }
 
+/** The rows of the batches `<kind>-training-*.jsonl`, in file order. */
+function trainingBatches<T>(kind: 'request' | 'complaint'): T[] {
+  return readdirSync(__dirname)
+    .filter((file) => new RegExp(`^${kind}-training-[a-z]+\\.jsonl$`).test(file))
+    .sort()
+    .flatMap((file) => readJsonl<T>(path.join(__dirname, file)));
+}
+
 /**
  * Requests for a person and near misses, written by other authors as training rows of the request
  * model only (request-training-*.jsonl: formal English, other languages, short chat messages).
  */
 export function requestTraining(): LabelledMessage[] {
-  return readdirSync(__dirname)
-    .filter((file) => /^request-training-[a-z]+\.jsonl$/.test(file))
-    .sort()
-    .flatMap((file) => readJsonl<{ text: string; human_request: boolean }>(path.join(__dirname, file)))
-    .map((row) => ({ text: row.text, intent: row.human_request ? 'human_request' : 'other' }));
+  return trainingBatches<{ text: string; human_request: boolean }>('request').map((row) => ({
+    text: row.text,
+    intent: row.human_request ? 'human_request' : 'other',
+  }));
+}
+
+/**
+ * Complaints and hard non-complaints (questions about a problem, praise), written by other authors
+ * as training rows of the complaint model only (complaint-training-*.jsonl).
+ */
+export function complaintTraining(): LabelledMessage[] {
+  return trainingBatches<{ text: string; complaint: boolean }>('complaint').map((row) => ({
+    text: row.text,
+    intent: row.complaint ? 'complaint' : 'other',
+  }));
 }

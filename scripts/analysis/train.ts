@@ -21,6 +21,7 @@ import {
   REPO_ROOT,
   REQUEST_SETS,
   requestTraining,
+  complaintTraining,
   type OutOfDomainSet,
   toneSplit,
 } from './data';
@@ -104,8 +105,9 @@ const COMPLAINT_PRAISE_WEIGHT = 0.3;
 
 /**
  * Complaint or not, learned from Bitext's training split, the out-of-domain sets' tuning halves
- * (complaints to companies, in tweets and support messages, the way people write them) and praise
- * from GoEmotions. It adds complaints the rules do not hear; `sets` lets adapt-complaint.ts leave
+ * (complaints to companies, in tweets and support messages, the way people write them), praise
+ * from GoEmotions and the complaint batches (complaint-training-*.jsonl: calm, formal and
+ * other-language complaints, and questions about a problem that are not complaints). It adds complaints the rules do not hear; `sets` lets adapt-complaint.ts leave
  * one set out.
  */
 export function trainComplaint(sets: readonly OutOfDomainSet[] = OUT_OF_DOMAIN_SETS): LinearModelJson {
@@ -115,6 +117,7 @@ export function trainComplaint(sets: readonly OutOfDomainSet[] = OUT_OF_DOMAIN_S
       ...intentSplit().train.map((row) => textExample(row.text, row.label === 'complaint' ? 1 : 0)),
       ...outOfDomainTuning(sets).map((row) => textExample(row.text, row.intent === 'complaint' ? 1 : 0)),
       ...praise.map((row) => ({ ...textExample(row.text, 0), weight: COMPLAINT_PRAISE_WEIGHT })),
+      ...complaintTraining().map((row) => textExample(row.text, row.intent === 'complaint' ? 1 : 0)),
     ],
     COMPLAINT_OPTIONS,
   );

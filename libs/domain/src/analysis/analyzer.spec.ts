@@ -382,6 +382,14 @@ describe('analyzeMessage: intent', () => {
   it('does not hear a complaint in a question or in news about nobody’s order', () => {
     expect(intent('is anything missing from the starter kit?')).toBe('other');
     expect(intent('missing my grandma today')).toBe('other');
+    expect(intent('My card expired, how do I update it?')).toBe('other');
+    expect(intent('How do I update the card on my account? Mine expired.')).toBe('other');
+  });
+
+  it('hears a calm complaint stated as a fact, in English and other languages', () => {
+    expect(intent('The replacement kettle you sent has the same fault as the first one.')).toBe('complaint');
+    expect(intent('Third month in a row the bill has gone up without any notice.')).toBe('complaint');
+    expect(intent('Leider muss ich Ihnen mitteilen, dass die Lieferung erneut unvollständig war.')).toBe('complaint');
   });
 
   it('hears a bare order after a grievance as anger, and a polite request as calm', () => {
