@@ -184,6 +184,19 @@ describe('analyzeMessage: intent', () => {
     expect(intent(text)).toBe(expected);
   });
 
+  it.each([
+    ['I am requesting a full refund for both tickets.', 'refund'],
+    ['Chiedo il rimborso del biglietto, il treno è stato cancellato.', 'refund'],
+    ['Please reverse the duplicate charge on my card.', 'refund'],
+    ['Solicito o reembolso integral da encomenda.', 'refund'],
+    ['In what situations can I request a refund?', 'other'],
+    ["If the deposit isn't returned I'll take this to NCAT.", 'legal_threat'],
+    ['Sans réponse sous huit jours, je saisirai le médiateur.', 'legal_threat'],
+    ["I'm disputing it with my bank tomorrow.", 'legal_threat'],
+  ])('reads a formal or foreign refund request and a threat to go to a mediator or the bank: %s → %s', (text, expected) => {
+    expect(intent(text)).toBe(expected);
+  });
+
   it('tells a refund or cancellation request from a question about the policy', () => {
     expect(intent('what is your refund policy?')).toBe('other');
     expect(intent('how long does a refund take?')).toBe('other');

@@ -49,7 +49,8 @@ const REGULATOR =
   'data protection (?:authority|commissioner|office)|trading standards|attorney general|dti|consumer (?:affairs|council|forum|court|commission|protection)|' +
   '(?:[a-z]+ ){0,2}(?:tenancies|tenancy|housing|rental|energy|telecoms?|financial|insurance) (?:board|tribunal|ombudsman|regulator|authority|commission)|' +
   'small claims|tribunal|juizado(?: especial)?|reclame aqui|dgccrf|verbraucherzentrale|schlichtungsstelle|agcom|anatel|deco|defensa del consumidor|' +
-  '(?:office de la )?protection du consommateur|profeco|sernac|indecopi)';
+  '(?:office de la )?protection du consommateur|profeco|sernac|indecopi|ncat|vcat|qcat|fccpc|cbn|fais ombud|ombud|' +
+  '(?:privacy|information) commissioner|mediateur(?: de la consommation)?|mediador|defensor del cliente)';
 const LEGAL_THREAT = anyOf(`
   lawyers? | attorneys? | solicitors? | lawsuits? | small claims | class action | court case | see you in court
   legal (?:action|proceedings|steps|department) | (?:take|taking) (?:you|this|it|them|your company) to court
@@ -64,7 +65,11 @@ const LEGAL_THREAT = anyOf(`
   (?:take|taking|escalate|escalating) (?:it|this|you|them) to (?:the )?${REGULATOR}
   (?:go|going|gonna go|will go|ill go|be going|turn|turning|write|writing|report|reporting|complain|complaining|contact|contacting|file|filing|lodge|lodging|raise|raising|open|opening|abrir|registrar|escalate|escalating|take|taking) (?:[a-z]+ ){0,4}?(?:(?:to|with|at|in|before|no|na|ao|en|au|bei|an) )?(?:the |a |o |la |el |le |die |den )?${REGULATOR}
   (?:file|filing|lodge|lodging|open|opening|bring|bringing) (?:a |an )?(?:(?:legal |court )?(?:case|suit)|(?:legal|court) claim) (?:against|with|in|at)
-  entrar com (?:uma )?acao | acao judicial | acciones legales | via judicial | poursuites | mise en demeure | rechtliche schritte | gericht | tribunale`);
+  entrar com (?:uma )?acao | acao judicial | acciones legales | via judicial | poursuites | mise en demeure | rechtliche schritte | gericht | tribunale
+  disput(?:e|ing) (?:it|this|that) with (?:my|the) (?:bank|card issuer|credit card company)
+  (?:saisir|saisirai|saisis|saisira|saisirons) (?:le |la |les )?(?:${REGULATOR}|tribunal|justice|juge)
+  issue proceedings | (?:engage|engager|engagerai|j engage) une procedure | next stop (?:is|will be) (?:the |a )?${REGULATOR}
+  petition(?:ing)? (?:the )?${REGULATOR}`);
 const REFUND = anyOf(`
   refund(?:s|ed|ing)? | money back | reimburse(?:d|ment)? | return (?:the|my) money | pay me back
   give me (?:back )?my money(?: back)? | chargeback | charge back | give (?:it|them) back
@@ -72,7 +77,12 @@ const REFUND = anyOf(`
   reembolso | remboursement | rembourser | rembourse[esz]? | erstattung | ruckerstattung | geld zuruck | devolucion
   devolver (?:el|mi) dinero | devuelv[ae]n? (?:el|mi) dinero | me devuelvan | (?:credit|credited|refunded) (?:it |that |this |the [a-z]+ )?back
   (?:devuelvanme|devuelvame|devolverme) (?:la plata|el dinero|mi dinero|el importe|lo cobrado)
-  erstatten | zuruckerstatten | terugstorten | terugbetalen | geld terug | zwrot pieniedzy | zwrot`);
+  erstatten | zuruckerstatten | terugstorten | terugbetalen | geld terug | zwrot pieniedzy | zwrot
+  rimborso | rimborsi | rimborsare | rimborsate | rimborsatemi | rimborsarmi | estorno | reintegro
+  rivoglio i (?:miei )?soldi | quero (?:o )?meu dinheiro | (?:full|whole|entire) amount back | (?:my|the|our) deposit back
+  reverse (?:the|that|this|my|a) (?:[^ ]+ ){0,3}?(?:charges?|fares?|fees?|debits?|payments?|transactions?|amount)
+  (?:charges?|fares?|fees?|debits?|payments?|transactions?|that|it) (?:be |to be |get |got )?reversed
+  (?:return|refund) (?:me )?(?:the|this|that|my|our) (?:[a-z]+ )?(?:fee|amount|money|deposit|payment|charge)`);
 const NOT_REFUND = anyOf('(?:dont|do not|not) (?:want|need|asking for|looking for) (?:a |any )?refund', 'g');
 const CANCELLABLE =
   '(?:order|subscription|plan|membership|account|booking|reservation|service|contract|renewal|trial|' +
@@ -341,7 +351,10 @@ const DEMAND = anyOf(`
   immediatement | inmediatamente | sofort | subito | imediatamente
   refund (?:me|it|that|this) | give (?:it|them) back | want (?:my|a|the) (?:money|refund)
   bitte | por favor | sil vous plait | svp | merci de | gostaria | quiero | quisiera | ich mochte | ich will | je veux | je voudrais
-  je souhaite | voglio | vorrei | quero | desejo`);
+  je souhaite | voglio | vorrei | quero | desejo | rivoglio
+  (?<!(?:can|could|may|should|do|when|how) )(?:i|we|im|i am|were|we are) (?:formally |hereby |now )?(?:request|requesting|claim|claiming)
+  solicito | solicitamos | solicitar | chiedo | chiediamo | je demande | je vous saurais gre | proceder au | ich bitte um | ich fordere
+  (?:please |kindly )?process (?:the|my|a) (?:full )?refund`);
 
 /** A question that asks for the thing itself: "can I get one of them refunded?", "could you refund the fee?". */
 const REQUEST_QUESTION = anyOf(`
@@ -357,7 +370,7 @@ function statements(text: string): string {
     .join(' ');
 }
 const ABOUT_REFUNDS =
-  'policy | policies | how long | how many days | status | track | tracking | eligible | newsletters? | newsleter | guarantee | in (?:which|what) cases';
+  'policy | policies | how long | how many days | status | track | tracking | eligible | newsletters? | newsleter | guarantee | in (?:which|what) (?:cases|situations|circumstances)';
 const ABOUT_POLICY = anyOf(`${ABOUT_REFUNDS} | fee | fees`);
 /** A request as a question may name a fee: "could you refund the delivery fee?". */
 const ABOUT_POLICY_QUESTION = anyOf(ABOUT_REFUNDS);
