@@ -6,6 +6,7 @@ import { createPrismaClient } from './prisma-client';
 import { SecretBox } from './secret-box';
 import { JobQueue } from './queue/job-queue';
 import { RateLimiter } from './rate-limiter';
+import { closeRedis } from './redis-close';
 import { DependencyHealth } from './dependency-health';
 import { AgentPresence } from './realtime/agent-presence';
 import { RealtimePublisher } from './realtime/realtime-publisher';
@@ -57,7 +58,7 @@ class DataLifecycle implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.jobs.close();
     await this.prisma.$disconnect();
-    this.redis.disconnect();
+    await closeRedis(this.redis);
   }
 }
 

@@ -39,3 +39,4 @@ export * from './rate-limiter';
 export * from './process-logger';
 export * from './encryption-key-file';
 export * from './dependency-health';
+export * from './redis-close';

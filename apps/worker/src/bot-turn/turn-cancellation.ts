@@ -1,5 +1,5 @@
 import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { PLATFORM_CONFIG, REDIS, redisKeys, type PlatformConfig } from '@parley/data';
+import { closeRedis, PLATFORM_CONFIG, REDIS, redisKeys, type PlatformConfig } from '@parley/data';
 import type Redis from 'ioredis';
 
 /**
@@ -23,8 +23,8 @@ export class TurnCancellation implements OnModuleInit, OnApplicationShutdown {
     await this.subscriber.subscribe(channel);
   }
 
-  onApplicationShutdown(): void {
-    this.subscriber?.disconnect();
+  async onApplicationShutdown(): Promise<void> {
+    if (this.subscriber) await closeRedis(this.subscriber);
   }
 
   /** A signal that aborts when the conversation is taken over; call `release` when the turn ends. */

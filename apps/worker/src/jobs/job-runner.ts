@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { JobName, QUEUE_NAME } from '@parley/contracts';
-import { PLATFORM_CONFIG, redisKeys, type PlatformConfig } from '@parley/data';
+import { closeRedis, PLATFORM_CONFIG, redisKeys, type PlatformConfig } from '@parley/data';
 import { Worker, type Job } from 'bullmq';
 import Redis from 'ioredis';
 import { WORKER_CONFIG, type WorkerConfig } from '../worker-config';
@@ -48,7 +48,7 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
 
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
-    this.connection?.disconnect();
+    if (this.connection) await closeRedis(this.connection);
   }
 
   private async dispatch(job: Job): Promise<void> {
