@@ -1,6 +1,7 @@
 // Trains the analyser's tone model (GoEmotions train + dev, the out-of-domain sets' tuning halves,
-// Bitext's requests), its intent model (Bitext train), its complaint model (Bitext train and the
-// tuning halves) and its request model (Bitext train, the tuning halves, the request batches), and writes their weights (libs/domain/src/analysis/model/*.json).
+// Bitext's requests), its intent model (Bitext train), its complaint model (Bitext train, the
+// tuning halves, the complaint batches) and its request model (Bitext train, the tuning halves,
+// the request batches), and writes their weights (libs/domain/src/analysis/model/*.json).
 // Deterministic: the same data gives the same files. `--tune` prints instead the intent thresholds'
 // development-split scores and the tone settings' 5-fold cross-validation scores over train + dev
 // (cv.ts; the test split is never read here).

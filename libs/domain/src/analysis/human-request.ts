@@ -1112,13 +1112,21 @@ const CALL_OR_PERSON_HINT = new RegExp(
   ),
 );
 
-function asksForAPerson(text: string): boolean {
-  const folded = foldText(text.replace(QUOTED, ' quoted '))
+/** Folded for reading per sentence: quoted words are mentioned, elided articles words of their own, hyphens spaces. */
+function foldForSentences(text: string): string {
+  return foldText(text.replace(QUOTED, ' quoted '))
     .replace(ELIDED, '$1 ')
     .replace(/['-]/g, (mark) => (mark === '-' ? ' ' : ''));
+}
+
+/** The sentences of a folded message, each as words and single spaces. */
+const sentencesOf = (folded: string): string[] =>
+  folded.split(/[.!?\n;]+/).map((raw) => raw.replace(NOT_WORD, ' ').replace(/ +/g, ' ').trim());
+
+function asksForAPerson(text: string): boolean {
+  const folded = foldForSentences(text);
   if (!CALL_OR_PERSON_HINT.test(folded)) return false;
-  return folded.split(/[.!?\n;]+/).some((raw) => {
-    const sentence = raw.replace(NOT_WORD, ' ').replace(/ +/g, ' ').trim();
+  return sentencesOf(folded).some((sentence) => {
     if (!CALL_OR_PERSON_HINT.test(sentence) || !ASKING_RE.test(sentence)) return false;
     const unrefused = (match: RegExpExecArray | null): boolean =>
       match !== null && !TOLD_OR_REFUSED_RE.test(sentence.slice(0, match.index + match[0].length));
@@ -1163,10 +1171,7 @@ const IDENTITY_QUESTION = new RegExp(
  * message does not ask whether it is talking to a bot.
  */
 export function mayAskForAPerson(text: string): boolean {
-  const folded = foldText(text.replace(QUOTED, ' quoted '))
-    .replace(ELIDED, '$1 ')
-    .replace(/['-]/g, (mark) => (mark === '-' ? ' ' : ''));
-  const sentences = folded.split(/[.!?\n;]+/).map((raw) => raw.replace(NOT_WORD, ' ').replace(/ +/g, ' ').trim());
+  const sentences = sentencesOf(foldForSentences(text));
   if (sentences.some((sentence) => IDENTITY_QUESTION.test(sentence))) return false;
   return sentences.some(
     (sentence) => (HINT.test(sentence) || CALL_OR_PERSON_HINT.test(sentence)) && !TOLD_OR_REFUSED_RE.test(sentence),
