@@ -190,6 +190,8 @@ describe('analyzeMessage: intent', () => {
     ['Please reverse the duplicate charge on my card.', 'refund'],
     ['Solicito o reembolso integral da encomenda.', 'refund'],
     ['In what situations can I request a refund?', 'other'],
+    ['I want a refund of the booking fee.', 'refund'],
+    ['Please refund my order, including the delivery fee.', 'refund'],
     ["If the deposit isn't returned I'll take this to NCAT.", 'legal_threat'],
     ['Sans réponse sous huit jours, je saisirai le médiateur.', 'legal_threat'],
     ["I'm disputing it with my bank tomorrow.", 'legal_threat'],

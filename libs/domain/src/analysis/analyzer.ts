@@ -206,7 +206,7 @@ export function intentOfProbabilities(
   const whole = foldText(addressed).replace(/'/g, '');
   const demanded =
     (DEMAND.test(folded) && !ABOUT_POLICY.test(folded)) ||
-    (REQUEST_QUESTION.test(whole) && !ABOUT_POLICY_QUESTION.test(whole));
+    (REQUEST_QUESTION.test(whole) && !ABOUT_POLICY.test(whole));
   return p('other') >= thresholds.other && !demanded ? 'other' : rule;
 }
 
@@ -369,11 +369,14 @@ function statements(text: string): string {
     .filter((sentence) => !sentence.trim().endsWith('?'))
     .join(' ');
 }
-const ABOUT_REFUNDS =
-  'policy | policies | how long | how many days | status | track | tracking | eligible | newsletters? | newsleter | guarantee | in (?:which|what) (?:cases|situations|circumstances)';
-const ABOUT_POLICY = anyOf(`${ABOUT_REFUNDS} | fee | fees`);
-/** A request as a question may name a fee: "could you refund the delivery fee?". */
-const ABOUT_POLICY_QUESTION = anyOf(ABOUT_REFUNDS);
+/**
+ * Words of a question about refunds or cancellations rather than a demand for one. A fee is not
+ * one of them: "could you refund the delivery fee?", "I'm requesting a full refund, including the
+ * service fees".
+ */
+const ABOUT_POLICY = anyOf(
+  'policy | policies | how long | how many days | status | track | tracking | eligible | newsletters? | newsleter | guarantee | in (?:which|what) (?:cases|situations|circumstances)',
+);
 
 const REQUESTS: ReadonlySet<Intent> = new Set(['refund', 'cancel', 'human_request']);
 
